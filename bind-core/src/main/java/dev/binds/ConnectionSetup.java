@@ -1,0 +1,42 @@
+package dev.binds;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Borrows a connection for a session and applies the session's settings where they differ from the pool's. */
+final class ConnectionSetup {
+
+    private ConnectionSetup() {
+    }
+
+    static Connection open(Bind bind, SessionSettings settings) {
+        Connection c;
+        try {
+            c = bind.pool().getConnection();
+        } catch (SQLException e) {
+            throw new ConnectionFailedException(bind.name(), "Bind '" + bind.name() + "': cannot get a connection from "
+                    + bind.config().maskedUrl() + ": " + Secrets.scrub(e.getMessage(), bind.config().password()), e);
+        }
+        try {
+            SessionSettings poolDefaults = bind.config().session();
+            // HikariCP resets read-only and isolation when the connection returns to the pool.
+            if (settings.readOnly() != poolDefaults.readOnly()) {
+                c.setReadOnly(settings.readOnly());
+            }
+            if (settings.isolation() != null && settings.isolation() != poolDefaults.isolation()) {
+                c.setTransactionIsolation(settings.isolation().jdbcLevel());
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof SQLException sql) {
+                throw SqlErrors.translate(bind, "applying session settings", sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+}
