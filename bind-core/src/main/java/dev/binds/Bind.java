@@ -260,13 +260,13 @@ public final class Bind implements AutoCloseable {
         if (session.isolation() != null) {
             hc.setTransactionIsolation(session.isolation().hikariName());
         }
-        config.pool().applyTo(hc);
         if (housekeeping != null) {
             hc.setScheduledExecutor(housekeeping);
         }
-        listener.configurePool(config, hc);
         HikariDataSource ds;
         try {
+            config.pool().applyTo(hc);
+            listener.configurePool(config, hc);
             ds = new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {
             throw new ConnectionFailedException(name(), "Bind '" + name() + "': cannot connect to "

@@ -2,11 +2,22 @@ package dev.binds;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** Borrows a connection for a session and applies the session's settings where they differ from the pool's. */
 final class ConnectionSetup {
 
     private ConnectionSetup() {
+    }
+
+    /** Undoes what {@link #open} set on the connection that the pool would not reset itself. */
+    static void beforeRelease(Bind bind, SessionSettings settings, Connection c) throws SQLException {
+        String restore = settings.readOnly() ? bind.dialect().readOnlyStatement(false) : null;
+        if (restore != null) {
+            try (Statement st = c.createStatement()) {
+                st.execute(restore);
+            }
+        }
     }
 
     static Connection open(Bind bind, SessionSettings settings) {
@@ -22,6 +33,12 @@ final class ConnectionSetup {
             // HikariCP resets read-only and isolation when the connection returns to the pool.
             if (settings.readOnly() != poolDefaults.readOnly()) {
                 c.setReadOnly(settings.readOnly());
+            }
+            String enforce = settings.readOnly() ? bind.dialect().readOnlyStatement(true) : null;
+            if (enforce != null) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(enforce);
+                }
             }
             if (settings.isolation() != null && settings.isolation() != poolDefaults.isolation()) {
                 c.setTransactionIsolation(settings.isolation().jdbcLevel());

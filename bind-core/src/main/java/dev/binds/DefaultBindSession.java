@@ -23,6 +23,8 @@ final class DefaultBindSession implements BindSession {
     private final int timeoutSeconds;
     private final long openedAt = System.nanoTime();
     private final RowOperations rows;
+    /** A read-only session on a database that cannot enforce it (H2) ends every transaction with a rollback. */
+    private final boolean neverCommits;
     private Connection connection;
     /** Whether a statement ran since the last commit or rollback, so ending the transaction costs a round trip. */
     private boolean dirty;
@@ -35,6 +37,7 @@ final class DefaultBindSession implements BindSession {
         this.settings = settings;
         this.timeoutSeconds = settings.timeoutSeconds();
         this.rows = new RowOperations(this);
+        this.neverCommits = settings.readOnly() && !bind.dialect().enforcesReadOnly();
     }
 
     @Override
@@ -153,6 +156,10 @@ final class DefaultBindSession implements BindSession {
     public void commit() {
         ensureOpen();
         if (connection == null || !dirty) {
+            return;
+        }
+        if (neverCommits) {
+            rollback();
             return;
         }
         try {
@@ -276,6 +283,12 @@ final class DefaultBindSession implements BindSession {
                     } catch (SQLException e) {
                         failure = SqlErrors.translate(bind, "ROLLBACK", e);
                     }
+                }
+                try {
+                    ConnectionSetup.beforeRelease(bind, settings, connection);
+                } catch (SQLException e) {
+                    // the pool must not lend a connection still read-only: make it discard this one
+                    bind.pool().evictConnection(connection);
                 }
                 try {
                     connection.close();

@@ -91,6 +91,23 @@ public abstract class Dialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * @return whether the database itself refuses writes in a read-only session; where it does not
+     * (H2), a read-only session never commits: its end is always a rollback
+     */
+    public boolean enforcesReadOnly() {
+        return true;
+    }
+
+    /**
+     * @param readOnly the mode a session enters (or, with {@code false}, returns to before release)
+     * @return the statement that makes the database enforce it, or {@code null} when
+     * {@code Connection.setReadOnly} already does
+     */
+    protected String readOnlyStatement(boolean readOnly) {
+        return null;
+    }
+
     /** @return whether the exception (or one it wraps) is a unique-constraint violation */
     public boolean isUniqueViolation(SQLException e) {
         for (SQLException x : chain(e)) {

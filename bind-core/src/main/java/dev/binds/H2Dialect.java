@@ -10,6 +10,12 @@ final class H2Dialect extends Dialect {
         super("h2", "org.h2.Driver");
     }
 
+    /** H2 has no read-only transactions ({@code setReadOnly} is a hint). */
+    @Override
+    public boolean enforcesReadOnly() {
+        return false;
+    }
+
     @Override
     public boolean isRetryable(SQLException e) {
         for (SQLException x : causes(e)) {

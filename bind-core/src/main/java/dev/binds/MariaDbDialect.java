@@ -24,6 +24,12 @@ final class MariaDbDialect extends Dialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
+    /** The MariaDB driver treats {@code setReadOnly} as a hint and sends nothing, so the session says it itself. */
+    @Override
+    protected String readOnlyStatement(boolean readOnly) {
+        return readOnly ? "SET SESSION TRANSACTION READ ONLY" : "SET SESSION TRANSACTION READ WRITE";
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException e) {
         for (SQLException x : causes(e)) {

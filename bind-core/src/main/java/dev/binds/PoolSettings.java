@@ -83,7 +83,14 @@ public final class PoolSettings {
                         + "': " + ex.getMessage(), ex);
             }
         }
-        return new PoolSettings(Collections.unmodifiableMap(values), Map.copyOf(dsProps), Map.copyOf(hcProps));
+        PoolSettings settings = new PoolSettings(Collections.unmodifiableMap(values), Map.copyOf(dsProps), Map.copyOf(hcProps));
+        try {
+            settings.applyTo(new HikariConfig());
+        } catch (IllegalArgumentException e) {
+            throw new BindConfigurationException(bindName, "Bind '" + bindName + "': invalid pool settings (binds."
+                    + bindName + ".pool.*): " + e.getMessage(), e);
+        }
+        return settings;
     }
 
     /** @return every key this class accepts, kebab-case */
