@@ -1,0 +1,192 @@
+package dev.binds.migrate;
+
+import dev.binds.Bind;
+import dev.binds.BindConfigurationException;
+import dev.binds.MigrationRefusedException;
+import dev.binds.MigrationSettings;
+import dev.binds.MigrationValidationException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A bind's migrations on Flyway: the only class of the package that uses Flyway, created only when the
+ * bind's migrations are enabled. One {@link Flyway} instance, configured once from the bind's
+ * {@link MigrationSettings}, serves every call; commands with their own options (a target, a baseline
+ * version) derive a short-lived one from it.
+ */
+final class FlywayMigrations implements Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BindMigrator.class);
+
+    private final Bind bind;
+    private final MigrationSettings settings;
+    private final Flyway flyway;
+    private final Flyway validator;
+    private volatile FlywayStatus.SeenFailure lastFailure;
+
+    FlywayMigrations(Bind bind, List<?> javaMigrations, ClassLoader loader) {
+        this.bind = bind;
+        this.settings = bind.config().migrations();
+        try {
+            FluentConfiguration config = Flyway.configure(loader)
+                    .dataSource(new BindDataSource(bind))
+                    .locations(settings.locationsFor(bind.name()).toArray(String[]::new))
+                    .table(settings.table())
+                    .placeholders(settings.placeholders())
+                    .baselineOnMigrate(settings.baselineOnMigrate())
+                    .baselineVersion(settings.baselineVersion())
+                    .validateOnMigrate(settings.validateOnMigrate())
+                    .cleanDisabled(!settings.cleanEnabled())
+                    .javaMigrations(javaMigrations.toArray(JavaMigration[]::new));
+            if (!settings.schemas().isEmpty()) {
+                config.schemas(settings.schemas().toArray(String[]::new));
+            }
+            this.flyway = config.load();
+            // validate() judges what was applied: migrations not applied yet are not an error
+            this.validator = derive().ignoreMigrationPatterns("*:future", "*:pending").load();
+        } catch (FlywayException e) {
+            throw new BindConfigurationException(bind.name(), "Bind '" + bind.name() + "': invalid migration settings "
+                    + "(binds." + bind.name() + ".migrations.*): " + FlywayFailures.oneLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public MigrationStatus status() {
+        return FlywayStatus.of(bind.name(), settings.table(), call("read the status", () -> flyway.info().all()),
+                lastFailure);
+    }
+
+    @Override
+    public SyncResult sync() {
+        return migrate(flyway);
+    }
+
+    @Override
+    public SyncResult migrate(String target) {
+        Flyway targeted;
+        try {
+            targeted = derive().target(target).load();
+        } catch (FlywayException e) {
+            throw new IllegalArgumentException("Bind '" + bind.name() + "': '" + target + "' is not a migration target: "
+                    + "use a version such as 2.1, or 'latest', 'current' or 'next'", e);
+        }
+        return migrate(targeted);
+    }
+
+    private SyncResult migrate(Flyway f) {
+        long start = System.nanoTime();
+        try {
+            MigrateResult r = f.migrate();
+            SyncResult result = SyncResult.of(r.initialSchemaVersion, r.targetSchemaVersion, r.migrationsExecuted);
+            LOG.info("Bind '{}': {} (version {} -> {}, {} migration(s) applied in {} ms)", bind.name(), result.outcome(),
+                    result.fromVersion(), result.toVersion(), result.migrationsApplied(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+            return result;
+        } catch (FlywayException e) {
+            if (e instanceof FlywayMigrateException m && m.getMigration() != null) {
+                String outcome = recordedAsFailed(m.getMigration().getScript())
+                        ? "Flyway recorded it as failed in table " + settings.table() + ": undo what it changed, fix the "
+                          + "script, then call repair() and sync again"
+                        : "The database rolled it back and nothing was recorded: fix the script and sync again";
+                RuntimeException failure = FlywayFailures.translate(bind.name(), "migrate", e, outcome);
+                lastFailure = new FlywayStatus.SeenFailure(m.getMigration().getScript(), failure.getMessage());
+                throw failure;
+            }
+            throw FlywayFailures.translate(bind.name(), "migrate", e, "");
+        } finally {
+            bind.refreshMetadata(); // a failed migration on a database without DDL transactions changes it too
+        }
+    }
+
+    /** Whether the history now holds a failed row for the script; on error, assume not. */
+    private boolean recordedAsFailed(String script) {
+        try {
+            return Arrays.stream(flyway.info().all())
+                    .anyMatch(i -> i.getState().isFailed() && script.equals(i.getScript()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void validate() {
+        ValidateResult r = call("validate", validator::validateWithResult);
+        if (!r.validationSuccessful) {
+            throw new MigrationValidationException(bind.name(), "Bind '" + bind.name() + "': the migrations applied to "
+                    + "the database do not match the code: " + FlywayFailures.oneLine(r.getAllErrorMessages())
+                    + ". Restore the changed scripts, or call repair() to accept the code's checksums");
+        }
+    }
+
+    @Override
+    public List<MigrationInfo> info() {
+        return Arrays.stream(call("read the migrations", () -> flyway.info().all())).map(FlywayMigrations::toInfo).toList();
+    }
+
+    @Override
+    public void repair() {
+        var r = call("repair", flyway::repair);
+        lastFailure = null;
+        LOG.info("Bind '{}': schema history repaired: {}", bind.name(), r.repairActions);
+    }
+
+    @Override
+    public void baseline(String version) {
+        Flyway f;
+        try {
+            f = derive().baselineVersion(version).load();
+        } catch (FlywayException e) {
+            throw new IllegalArgumentException("Bind '" + bind.name() + "': '" + version + "' is not a version", e);
+        }
+        call("baseline", f::baseline);
+        LOG.info("Bind '{}': baselined at version {}", bind.name(), version);
+    }
+
+    @Override
+    public void clean() {
+        if (!settings.cleanEnabled()) {
+            throw new MigrationRefusedException(bind.name(), "Bind '" + bind.name() + "': clean() drops every object in "
+                    + "the bind's schemas and is disabled. Set binds." + bind.name() + ".migrations.clean-enabled=true "
+                    + "to allow it (never in production)");
+        }
+        try {
+            call("clean", flyway::clean);
+        } finally {
+            lastFailure = null;
+            bind.refreshMetadata();
+        }
+        LOG.warn("Bind '{}': cleaned, every object in its schemas was dropped", bind.name());
+    }
+
+    private FluentConfiguration derive() {
+        return Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration());
+    }
+
+    private <T> T call(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(bind.name(), operation, e, "");
+        }
+    }
+
+    private static MigrationInfo toInfo(org.flywaydb.core.api.MigrationInfo m) {
+        return new MigrationInfo(m.getVersion() == null ? null : m.getVersion().getVersion(), m.getDescription(),
+                m.getScript(), m.getType().name(), m.getState().name(), m.getChecksum(),
+                m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(), m.getInstalledBy(),
+                m.getExecutionTime() == null || m.getInstalledOn() == null ? null
+                        : Duration.ofMillis(m.getExecutionTime()));
+    }
+}
