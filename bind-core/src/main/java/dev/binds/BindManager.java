@@ -133,7 +133,7 @@ public final class BindManager implements AutoCloseable {
 
     /** @return how many run-time binds are open */
     public int runtimeBindCount() {
-        return state.runtime().size();
+        return state.runtimeCount();
     }
 
     /** @return whether {@link #close()} was called */

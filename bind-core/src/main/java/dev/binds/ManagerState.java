@@ -55,6 +55,10 @@ final class ManagerState {
         return runtime;
     }
 
+    int runtimeCount() {
+        return runtime == null ? 0 : runtime.size();
+    }
+
     boolean isClosed() {
         return closed.get();
     }

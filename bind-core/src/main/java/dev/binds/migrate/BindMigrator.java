@@ -98,9 +98,7 @@ public final class BindMigrator {
      * @throws MigrationValidationException when validate-on-migrate finds applied migrations changed
      */
     public SyncResult sync() {
-        SyncResult result = migrations.sync();
-        bind.refreshMetadata();
-        return result;
+        return migrations.sync();
     }
 
     /**
@@ -111,9 +109,7 @@ public final class BindMigrator {
      * @throws MigrationRefusedException when migrations are disabled
      */
     public SyncResult migrate(String target) {
-        SyncResult result = migrations.migrate(target == null || target.isBlank() ? "latest" : target);
-        bind.refreshMetadata();
-        return result;
+        return migrations.migrate(target == null || target.isBlank() ? "latest" : target);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.binds.MigrationSettings;
 import dev.binds.MigrationValidationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,7 @@ import java.util.function.Supplier;
 final class FlywayMigrations implements Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindMigrator.class);
+    private static final Set<String> KEYWORD_TARGETS = Set.of("latest", "current", "next");
 
     private final Bind bind;
     private final MigrationSettings settings;
@@ -75,14 +79,10 @@ final class FlywayMigrations implements Migrations {
 
     @Override
     public SyncResult migrate(String target) {
-        Flyway targeted;
-        try {
-            targeted = derive().target(target).load();
-        } catch (FlywayException e) {
-            throw new IllegalArgumentException("Bind '" + bind.name() + "': '" + target + "' is not a migration target: "
-                    + "use a version such as 2.1, or 'latest', 'current' or 'next'", e);
+        if (!KEYWORD_TARGETS.contains(target.toLowerCase(Locale.ROOT))) {
+            version(target, "a migration target: use a version such as 2.1, or 'latest', 'current' or 'next'");
         }
-        return migrate(targeted);
+        return migrate(derive().target(target).load());
     }
 
     private SyncResult migrate(Flyway f) {
@@ -144,12 +144,8 @@ final class FlywayMigrations implements Migrations {
 
     @Override
     public void baseline(String version) {
-        Flyway f;
-        try {
-            f = derive().baselineVersion(version).load();
-        } catch (FlywayException e) {
-            throw new IllegalArgumentException("Bind '" + bind.name() + "': '" + version + "' is not a version", e);
-        }
+        version(version, "a version such as 1 or 2.1");
+        Flyway f = derive().baselineVersion(version).load();
         call("baseline", f::baseline);
         LOG.info("Bind '{}': baselined at version {}", bind.name(), version);
     }
@@ -168,6 +164,14 @@ final class FlywayMigrations implements Migrations {
             bind.refreshMetadata();
         }
         LOG.warn("Bind '{}': cleaned, every object in its schemas was dropped", bind.name());
+    }
+
+    private void version(String text, String expected) {
+        try {
+            MigrationVersion.fromVersion(text);
+        } catch (FlywayException e) {
+            throw new IllegalArgumentException("Bind '" + bind.name() + "': '" + text + "' is not " + expected, e);
+        }
     }
 
     private FluentConfiguration derive() {

@@ -1,0 +1,3 @@
+create table things (
+    id int not null primary key
+);

@@ -1,0 +1,3 @@
+create table ${table_name} (
+    id int not null primary key
+);

@@ -1,0 +1,1 @@
+create index ledger_account on ledger (account_id);
