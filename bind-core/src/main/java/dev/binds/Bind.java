@@ -271,7 +271,8 @@ public final class Bind implements AutoCloseable {
         } catch (HikariPool.PoolInitializationException e) {
             throw new ConnectionFailedException(name(), "Bind '" + name() + "': cannot connect to "
                     + config.maskedUrl() + ": " + Secrets.scrub(rootMessage(e), config.password())
-                    + ". Check binds." + name() + ".url, username and password, and that the database is running", e);
+                    + ". Check binds." + name() + ".url, username and password, and that the database is running",
+                    Secrets.scrubbed(e, config.password()));
         } catch (IllegalArgumentException e) {
             throw new BindConfigurationException(name(), "Bind '" + name() + "': invalid pool settings (binds." + name()
                     + ".pool.*): " + Secrets.scrub(e.getMessage(), config.password()), null);

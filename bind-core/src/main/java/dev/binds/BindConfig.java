@@ -26,6 +26,8 @@ public final class BindConfig {
     public static final String DEFAULT_NAME = "default";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** {@code jdbc:xxx://user:password@host}: user info before the host. */
+    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z0-9]+(?::[a-z0-9]+)*://)([^/:@?;]*):([^@/?;]*)@");
 
     private final String name;
     private final String url;
@@ -187,6 +189,25 @@ public final class BindConfig {
         }
 
         /**
+         * Takes {@code user:password@} out of the URL into the username and password (unless those are
+         * set), so that no driver ever sees, or echoes in an error, a password inside a URL.
+         */
+        private void moveUrlCredentials() {
+            java.util.regex.Matcher m = USER_INFO.matcher(url);
+            if (m.find()) {
+                String user = m.group(2);
+                String pass = m.group(3);
+                url = url.substring(0, m.start()) + m.group(1) + url.substring(m.end());
+                if (username == null || username.isEmpty()) {
+                    username = java.net.URLDecoder.decode(user, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                if (password == null || password.isEmpty()) {
+                    password = java.net.URLDecoder.decode(pass, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+
+        /**
          * @return the checked, immutable configuration
          * @throws BindConfigurationException naming the bind and the property that is wrong
          */
@@ -203,6 +224,7 @@ public final class BindConfig {
                 throw new BindConfigurationException(name, "Bind '" + name + "': binds." + name + ".url must be a JDBC "
                         + "URL starting with 'jdbc:', was '" + Secrets.scrub(url, password) + "'");
             }
+            moveUrlCredentials();
             if (driverClassName == null || driverClassName.isBlank()) {
                 driverClassName = Dialect.forUrl(url).driverClassName();
                 if (driverClassName == null) {

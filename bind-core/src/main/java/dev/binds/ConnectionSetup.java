@@ -26,7 +26,8 @@ final class ConnectionSetup {
             c = bind.pool().getConnection();
         } catch (SQLException e) {
             throw new ConnectionFailedException(bind.name(), "Bind '" + bind.name() + "': cannot get a connection from "
-                    + bind.config().maskedUrl() + ": " + Secrets.scrub(e.getMessage(), bind.config().password()), e);
+                    + bind.config().maskedUrl() + ": " + Secrets.scrub(e.getMessage(), bind.config().password()),
+                    Secrets.scrubbed(e, bind.config().password()));
         }
         try {
             SessionSettings poolDefaults = bind.config().session();

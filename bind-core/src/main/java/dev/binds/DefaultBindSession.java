@@ -292,8 +292,10 @@ final class DefaultBindSession implements BindSession {
                 }
                 try {
                     connection.close();
-                } catch (SQLException e) {
-                    BindException closing = SqlErrors.translate(bind, "closing the connection", e);
+                } catch (SQLException | RuntimeException e) {
+                    // HikariCP may throw a RuntimeException closing a connection it evicted
+                    RuntimeException closing = e instanceof SQLException sql
+                            ? SqlErrors.translate(bind, "closing the connection", sql) : (RuntimeException) e;
                     if (failure == null) {
                         failure = closing;
                     } else {

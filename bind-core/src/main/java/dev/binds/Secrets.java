@@ -35,6 +35,32 @@ public final class Secrets {
     }
 
     /**
+     * A copy of an exception chain with every message scrubbed, each link keeping its original class
+     * name (in the message) and stack trace. For causes that come from drivers, whose messages may
+     * echo a URL with credentials.
+     *
+     * @param error    the original exception, may be {@code null}
+     * @param password a password to remove as well, may be {@code null}
+     * @return the scrubbed copy, or {@code null}
+     */
+    public static Throwable scrubbed(Throwable error, String password) {
+        if (error == null) {
+            return null;
+        }
+        ScrubbedException copy = new ScrubbedException(error.getClass().getName() + ": "
+                + scrub(error.getMessage(), password), scrubbed(error.getCause() == error ? null : error.getCause(), password));
+        copy.setStackTrace(error.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for a driver exception whose message was scrubbed; its message starts with the original class. */
+    static final class ScrubbedException extends RuntimeException {
+        ScrubbedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
      * Masks URL passwords and every occurrence of a known password in a text.
      *
      * @param text     the text, may be {@code null}

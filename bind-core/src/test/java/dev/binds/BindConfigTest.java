@@ -100,7 +100,11 @@ class BindConfigTest {
         BindConfig config = BindConfig.builder("p").url("jdbc:postgresql://app:hunter22@db:5432/app?password=hunter22&ssl=true")
                 .username("app").password("hunter22").build();
         assertThat(config.toString()).doesNotContain("hunter22").contains("****");
-        assertThat(config.maskedUrl()).isEqualTo("jdbc:postgresql://app:****@db:5432/app?password=****&ssl=true");
+        assertThat(config.maskedUrl()).isEqualTo("jdbc:postgresql://db:5432/app?password=****&ssl=true");
+        BindConfig userInfo = BindConfig.builder("u").url("jdbc:mysql://bob:pa%40ss@db/app").build();
+        assertThat(userInfo.url()).as("credentials leave the URL").isEqualTo("jdbc:mysql://db/app");
+        assertThat(userInfo.username()).isEqualTo("bob");
+        assertThat(userInfo.password()).isEqualTo("pa@ss");
         assertThat(Secrets.maskUrl("jdbc:h2:mem:x;USER=sa;PASSWORD=topsecret")).doesNotContain("topsecret");
         assertThat(Secrets.maskUrl("jdbc:mariadb://h/db?user=u&pwd=topsecret")).doesNotContain("topsecret");
         assertThatThrownBy(() -> BindConfig.builder("p").url("nojdbc://u:hunter22@h/db").password("hunter22").build())
