@@ -34,6 +34,7 @@ public final class Bind implements AutoCloseable {
     private final BindConfig config;
     private final Dialect dialect;
     private final BindListener listener;
+    private final EntityModel entities;
     private final ScheduledExecutorService housekeeping;
     private final TableCatalog tables;
     private final AtomicInteger openSessions = new AtomicInteger();
@@ -42,7 +43,12 @@ public final class Bind implements AutoCloseable {
     private volatile boolean closed;
 
     Bind(BindConfig config, BindListener listener, ScheduledExecutorService housekeeping) {
+        this(config, listener, housekeeping, EntityModel.NONE);
+    }
+
+    Bind(BindConfig config, BindListener listener, ScheduledExecutorService housekeeping, EntityModel entities) {
         this.config = config;
+        this.entities = entities;
         this.dialect = config.dialect();
         this.listener = listener;
         this.housekeeping = housekeeping;
@@ -71,6 +77,21 @@ public final class Bind implements AutoCloseable {
      */
     public static Bind create(BindConfig config, BindListener listener) {
         return new Bind(config, listener, null);
+    }
+
+    /**
+     * @param config   the bind's configuration
+     * @param listener called when the pool starts and for every session
+     * @param entities maps entity classes to tables for the sessions' entity operations
+     * @return the bind
+     */
+    public static Bind create(BindConfig config, BindListener listener, EntityModel entities) {
+        return new Bind(config, listener, null, entities);
+    }
+
+    /** @return the entity model sessions of this bind use for entity operations */
+    public EntityModel entities() {
+        return entities;
     }
 
     public String name() {

@@ -49,10 +49,10 @@ public final class BindManager implements AutoCloseable {
         try {
             Map<String, Bind> named = new LinkedHashMap<>();
             for (BindConfig config : b.configs.values()) {
-                named.put(config.name(), new Bind(config, listener, housekeeping));
+                named.put(config.name(), new Bind(config, listener, housekeeping, b.entities));
             }
             state.setNamed(named, b.configs.size() == 1 ? named.values().iterator().next() : named.get(BindConfig.DEFAULT_NAME));
-            state.setRuntime(new RuntimeBinds(b.runtimeTemplate, b.maxRuntimeBinds, listener, housekeeping));
+            state.setRuntime(new RuntimeBinds(b.runtimeTemplate, b.maxRuntimeBinds, listener, housekeeping, b.entities));
         } catch (RuntimeException e) {
             state.closeQuietly(e);
             throw e;
@@ -166,6 +166,7 @@ public final class BindManager implements AutoCloseable {
         private final List<BindListener> listeners = new ArrayList<>();
         private BindConfig runtimeTemplate;
         private int maxRuntimeBinds = DEFAULT_MAX_RUNTIME_BINDS;
+        private EntityModel entities = EntityModel.NONE;
 
         private Builder() {
         }
@@ -191,6 +192,12 @@ public final class BindManager implements AutoCloseable {
          */
         public Builder runtimeTemplate(BindConfig template) {
             this.runtimeTemplate = template;
+            return this;
+        }
+
+        /** @param model maps entity classes to tables for every bind's entity operations */
+        public Builder entityModel(EntityModel model) {
+            this.entities = Objects.requireNonNull(model, "model");
             return this;
         }
 

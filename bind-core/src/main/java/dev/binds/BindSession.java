@@ -106,6 +106,76 @@ public interface BindSession extends AutoCloseable {
     CreateResult<Row> updateOrCreate(String table, Map<String, ?> lookup, Map<String, ?> defaults,
                                      Map<String, ?> createDefaults);
 
+    /** @return the rows of a table that a query selects */
+    List<Row> find(String table, Query query);
+
+    /**
+     * @param page the page number, from 0
+     * @param size rows per page
+     * @return one page of the rows a query selects, ordered by the query and then the primary key, with the total
+     */
+    Page<Row> findPage(String table, Query query, int page, int size);
+
+    /**
+     * Keyset pagination: the next {@code query.limit()} rows after (or before) the query's cursor,
+     * ordered by the query and then the primary key. The ordering columns should not be null.
+     *
+     * @return the page, with the keys to continue from
+     */
+    CursorPage<Row> findCursor(String table, Query query);
+
+    // Entity operations: the same, for classes an EntityModel maps (bind-micronaut: @MappedEntity).
+    // Lookups, filters and ordering name properties; they are mapped to columns.
+
+    /** @see #getOne(String, Map) */
+    default <E> E getOne(Class<E> type, Map<String, ?> where) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        return m.fromRow(getOne(m.table(), m.columns(where)));
+    }
+
+    /** @see #getByPk(String, Object) */
+    default <E> Optional<E> getByPk(Class<E> type, Object id) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        Object key = id instanceof Map<?, ?> composite ? m.columns(castMap(composite)) : id;
+        return getByPk(m.table(), key).map(m::fromRow);
+    }
+
+    /** @see #getOrCreate(String, Map, Map) */
+    default <E> CreateResult<E> getOrCreate(Class<E> type, Map<String, ?> lookup, Map<String, ?> defaults) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        CreateResult<Row> r = getOrCreate(m.table(), m.columns(lookup), m.columns(defaults));
+        return new CreateResult<>(m.fromRow(r.value()), r.created());
+    }
+
+    /** @see #updateOrCreate(String, Map, Map, Map) */
+    default <E> CreateResult<E> updateOrCreate(Class<E> type, Map<String, ?> lookup, Map<String, ?> defaults,
+                                               Map<String, ?> createDefaults) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        CreateResult<Row> r = updateOrCreate(m.table(), m.columns(lookup), m.columns(defaults), m.columns(createDefaults));
+        return new CreateResult<>(m.fromRow(r.value()), r.created());
+    }
+
+    /** @see #find(String, Query) */
+    default <E> List<E> find(Class<E> type, Query query) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        return find(m.table(), query.mapColumns(m::column)).stream().map(m::fromRow).toList();
+    }
+
+    /** @see #findPage(String, Query, int, int) */
+    default <E> Page<E> findPage(Class<E> type, Query query, int page, int size) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        return findPage(m.table(), query.mapColumns(m::column), page, size).map(m::fromRow);
+    }
+
+    /**
+     * @see #findCursor(String, Query)
+     * @return the page; its keys name columns, and may be passed back to {@code after}/{@code before} as they are
+     */
+    default <E> CursorPage<E> findCursor(Class<E> type, Query query) {
+        EntityMapping<E> m = bind().entities().mapping(type);
+        return findCursor(m.table(), query.mapColumns(c -> safeColumn(m, c))).map(m::fromRow);
+    }
+
     /** Commits the current transaction, if any statement ran since the last commit or rollback. */
     void commit();
 
@@ -138,4 +208,18 @@ public interface BindSession extends AutoCloseable {
     /** Rolls back what was not committed and returns the connection to the pool; idempotent. */
     @Override
     void close();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Map<?, ?> m) {
+        return (Map<String, ?>) m;
+    }
+
+    /** A cursor key from an earlier page already names columns; a property name is mapped. */
+    private static String safeColumn(EntityMapping<?> m, String name) {
+        try {
+            return m.column(name);
+        } catch (UnknownIdentifierException e) {
+            return name;
+        }
+    }
 }

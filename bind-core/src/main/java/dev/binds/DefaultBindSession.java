@@ -23,6 +23,7 @@ final class DefaultBindSession implements BindSession {
     private final int timeoutSeconds;
     private final long openedAt = System.nanoTime();
     private final RowOperations rows;
+    private final RowQueries queries;
     /** A read-only session on a database that cannot enforce it (H2) ends every transaction with a rollback. */
     private final boolean neverCommits;
     private Connection connection;
@@ -37,6 +38,7 @@ final class DefaultBindSession implements BindSession {
         this.settings = settings;
         this.timeoutSeconds = settings.timeoutSeconds();
         this.rows = new RowOperations(this);
+        this.queries = new RowQueries(this);
         this.neverCommits = settings.readOnly() && !bind.dialect().enforcesReadOnly();
     }
 
@@ -150,6 +152,21 @@ final class DefaultBindSession implements BindSession {
         CreateResult<Row> result = rows.updateOrCreate(table, lookup, defaults, createDefaults);
         bind.listener().rowCreated(bind, result.created());
         return result;
+    }
+
+    @Override
+    public List<Row> find(String table, Query query) {
+        return queries.find(table, query);
+    }
+
+    @Override
+    public Page<Row> findPage(String table, Query query, int page, int size) {
+        return queries.page(table, query, page, size);
+    }
+
+    @Override
+    public CursorPage<Row> findCursor(String table, Query query) {
+        return queries.cursor(table, query);
     }
 
     @Override

@@ -18,12 +18,15 @@ final class RuntimeBinds implements AutoCloseable {
     private final int max;
     private final BindListener listener;
     private final ScheduledExecutorService housekeeping;
+    private final EntityModel entities;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong();
     private final AtomicLong names = new AtomicLong();
     private volatile boolean closed;
 
-    RuntimeBinds(BindConfig template, int max, BindListener listener, ScheduledExecutorService housekeeping) {
+    RuntimeBinds(BindConfig template, int max, BindListener listener, ScheduledExecutorService housekeeping,
+                 EntityModel entities) {
+        this.entities = entities;
         this.template = template;
         this.max = max;
         this.listener = listener;
@@ -120,7 +123,7 @@ final class RuntimeBinds implements AutoCloseable {
             synchronized (this) {
                 if (bind == null) {
                     try {
-                        bind = new Bind(configFor(url), listener, housekeeping);
+                        bind = new Bind(configFor(url), listener, housekeeping, entities);
                     } catch (RuntimeException e) {
                         entries.remove(url, this);
                         throw e;

@@ -32,6 +32,11 @@ import java.util.function.Supplier;
 final class FlywayMigrations implements Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindMigrator.class);
+    /**
+     * How often an instance retries, about once a second, to take the migration lock another instance holds:
+     * Flyway's default (50) fails instances that wait for a migration longer than a minute.
+     */
+    static final int LOCK_RETRIES = 900;
     private static final Set<String> KEYWORD_TARGETS = Set.of("latest", "current", "next");
 
     private final Bind bind;
@@ -53,6 +58,7 @@ final class FlywayMigrations implements Migrations {
                     .baselineVersion(settings.baselineVersion())
                     .validateOnMigrate(settings.validateOnMigrate())
                     .cleanDisabled(!settings.cleanEnabled())
+                    .lockRetryCount(LOCK_RETRIES)
                     .javaMigrations(javaMigrations.toArray(JavaMigration[]::new));
             if (!settings.schemas().isEmpty()) {
                 config.schemas(settings.schemas().toArray(String[]::new));
@@ -89,7 +95,12 @@ final class FlywayMigrations implements Migrations {
         long start = System.nanoTime();
         try {
             MigrateResult r = f.migrate();
-            SyncResult result = SyncResult.of(r.initialSchemaVersion, r.targetSchemaVersion, r.migrationsExecuted);
+            // Flyway's targetSchemaVersion is the last version *this* call applied: when instances interleave
+            // (one lock round per migration on databases without DDL transactions) it is not where the
+            // database ends up, so ask the database
+            String now = currentVersion();
+            SyncResult result = r.migrationsExecuted == 0 ? SyncResult.of(now, now, 0)
+                    : SyncResult.of(r.initialSchemaVersion, now, r.migrationsExecuted);
             LOG.info("Bind '{}': {} (version {} -> {}, {} migration(s) applied in {} ms)", bind.name(), result.outcome(),
                     result.fromVersion(), result.toVersion(), result.migrationsApplied(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
@@ -108,6 +119,11 @@ final class FlywayMigrations implements Migrations {
         } finally {
             bind.refreshMetadata(); // a failed migration on a database without DDL transactions changes it too
         }
+    }
+
+    private String currentVersion() {
+        return FlywayStatus.of(bind.name(), settings.table(), call("read the status", () -> flyway.info().all()), null)
+                .currentVersion();
     }
 
     /** Whether the history now holds a failed row for the script; on error, assume not. */

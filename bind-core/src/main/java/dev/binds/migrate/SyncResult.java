@@ -4,8 +4,8 @@ package dev.binds.migrate;
  * What {@link BindMigrator#sync()} or {@link BindMigrator#migrate(String)} did to a bind's database.
  *
  * @param outcome           created, upgraded, already up to date, or disabled
- * @param fromVersion       the version before, or {@code null} when the database had none
- * @param toVersion         the version after, or {@code null} when it still has none
+ * @param fromVersion       the version before this call applied anything, or {@code null} when the database had none
+ * @param toVersion         the database's version after, or {@code null} when it still has none
  * @param migrationsApplied how many migrations this call applied (zero when another instance applied them)
  * @since 0.1.0
  */
@@ -16,6 +16,6 @@ public record SyncResult(SyncOutcome outcome, String fromVersion, String toVersi
     static SyncResult of(String fromVersion, String toVersion, int applied) {
         SyncOutcome outcome = applied == 0 ? SyncOutcome.ALREADY_UP_TO_DATE
                 : fromVersion == null ? SyncOutcome.CREATED : SyncOutcome.UPGRADED;
-        return new SyncResult(outcome, fromVersion, toVersion == null ? fromVersion : toVersion, applied);
+        return new SyncResult(outcome, fromVersion, toVersion, applied);
     }
 }

@@ -5,6 +5,8 @@ import dev.binds.MigrationSettings;
 import dev.binds.testdb.DatabaseKind;
 import dev.binds.testdb.EachDatabase;
 import dev.binds.testdb.IsolatedDatabase;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,55 @@ class BindMigratorRaceTest {
         assertThat(failures).isZero();
     }
 
+    /**
+     * One instance runs a migration that takes longer than a second (H2's default lock timeout, Flyway's
+     * lock polling interval) while the others wait for the lock: they must wait, not fail.
+     */
+    @EachDatabase
+    void instancesWaitForASlowMigration(DatabaseKind kind) throws Exception {
+        try (IsolatedDatabase db = kind.createDatabase()) {
+            List<Bind> binds = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<SyncResult>> results = new ArrayList<>();
+                CountDownLatch go = new CountDownLatch(1);
+                for (int i = 0; i < 3; i++) {
+                    Bind b = bind(db, "notes", locations("other"));
+                    binds.add(b);
+                    BindMigrator migrator = BindMigrator.of(b, List.of(new V2__SlowSeed()));
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return migrator.sync();
+                    }));
+                }
+                go.countDown();
+                int applied = 0;
+                for (Future<SyncResult> f : results) {
+                    SyncResult r = f.get(60, TimeUnit.SECONDS);
+                    assertThat(r.toVersion()).isEqualTo("2");
+                    applied += r.migrationsApplied();
+                }
+                assertThat(applied).isEqualTo(2);
+                assertThat(history(db, MigrationSettings.DEFAULT_TABLE)).containsExactly("1:true", "2:true");
+                assertThat(count(db, "select count(*) from notes")).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+                binds.forEach(Bind::close);
+            }
+        }
+    }
+
+    /** Inserts a note after holding the migration lock for 2.5 seconds. */
+    static final class V2__SlowSeed extends BaseJavaMigration {
+        @Override
+        public void migrate(Context context) throws Exception {
+            Thread.sleep(2500);
+            try (var s = context.getConnection().createStatement()) {
+                s.executeUpdate("insert into notes (id, body) values (1, 'slow')");
+            }
+        }
+    }
+
     private static int round(DatabaseKind kind, int round, ExecutorService pool) throws Exception {
         try (IsolatedDatabase db = kind.createDatabase()) {
             List<Bind> binds = new ArrayList<>();
@@ -82,7 +133,10 @@ class BindMigratorRaceTest {
                         SyncResult r = f.get(60, TimeUnit.SECONDS);
                         applied += r.migrationsApplied();
                         outcomes.add(r.outcome());
-                        LOG.info("RESULT {} round {}: {}", kind, round, r);
+                        assertThat(r.toVersion()).isEqualTo("5");
+                        if (r.migrationsApplied() == 0) {
+                            assertThat(r).isEqualTo(new SyncResult(SyncOutcome.ALREADY_UP_TO_DATE, "5", "5", 0));
+                        }
                     } catch (java.util.concurrent.ExecutionException e) {
                         failures++;
                         LOG.error("Race on {}, round {}: sync failed", kind, round, e.getCause());
