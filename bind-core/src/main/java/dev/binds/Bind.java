@@ -41,6 +41,10 @@ public final class Bind implements AutoCloseable {
     private final Object poolLock = new Object();
     private volatile HikariDataSource pool;
     private volatile boolean closed;
+    private volatile AsyncBind async;
+
+    /** HikariCP's default {@code maximum-pool-size}. */
+    private static final int DEFAULT_POOL_SIZE = 10;
 
     Bind(BindConfig config, BindListener listener, ScheduledExecutorService housekeeping) {
         this(config, listener, housekeeping, EntityModel.NONE);
@@ -200,6 +204,24 @@ public final class Bind implements AutoCloseable {
         });
     }
 
+    /**
+     * @return asynchronous units of work on this bind, on an executor no wider than the pool
+     */
+    public AsyncBind async() {
+        AsyncBind a = async;
+        if (a != null) {
+            return a;
+        }
+        synchronized (poolLock) {
+            ensureOpen();
+            if (async == null) {
+                Object max = config.pool().get("maximum-pool-size");
+                async = new AsyncBind(this, max instanceof Integer n ? n : DEFAULT_POOL_SIZE);
+            }
+            return async;
+        }
+    }
+
     /** Forgets cached table metadata, e.g. after a migration changed the schema. */
     public void refreshMetadata() {
         tables.clear();
@@ -215,6 +237,9 @@ public final class Bind implements AutoCloseable {
             }
             closed = true;
             ds = pool;
+        }
+        if (async != null) {
+            async.shutdown();
         }
         if (ds != null) {
             ds.close();
