@@ -44,8 +44,12 @@ final class FlywayFailures {
                     + "database do not match the code: " + oneLine(e.getMessage()) + ". Restore the changed scripts, "
                     + "or call repair() to accept the code's checksums", e);
         }
+        String hint = e.getMessage() != null && e.getMessage().contains("non-empty schema")
+                ? ". To adopt an existing schema, set binds." + bindName + ".migrations.baseline-on-migrate=true "
+                  + "(with baseline-version below the first script's version when the bind's own tables are not "
+                  + "there yet) or call baseline()" : "";
         return new MigrationFailedException(bindName, "Bind '" + bindName + "': " + operation + " failed: "
-                + databaseMessage(e), e);
+                + databaseMessage(e) + hint, e);
     }
 
     /** {@code Bind 'x': migration 2 (V2__x.sql) failed at line 3: <the database's message> [statement: …]}. */

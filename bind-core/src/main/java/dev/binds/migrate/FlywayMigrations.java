@@ -43,11 +43,13 @@ final class FlywayMigrations implements Migrations {
     private final MigrationSettings settings;
     private final Flyway flyway;
     private final Flyway validator;
+    private final EmbeddedMigrationLock embeddedLock;
     private volatile FlywayStatus.SeenFailure lastFailure;
 
     FlywayMigrations(Bind bind, List<?> javaMigrations, ClassLoader loader) {
         this.bind = bind;
         this.settings = bind.config().migrations();
+        this.embeddedLock = EmbeddedMigrationLock.of(bind);
         try {
             FluentConfiguration config = Flyway.configure(loader)
                     .dataSource(new BindDataSource(bind))
@@ -94,7 +96,7 @@ final class FlywayMigrations implements Migrations {
     private SyncResult migrate(Flyway f) {
         long start = System.nanoTime();
         try {
-            MigrateResult r = f.migrate();
+            MigrateResult r = embeddedLock.run(f::migrate);
             // Flyway's targetSchemaVersion is the last version *this* call applied: when instances interleave
             // (one lock round per migration on databases without DDL transactions) it is not where the
             // database ends up, so ask the database
@@ -153,7 +155,7 @@ final class FlywayMigrations implements Migrations {
 
     @Override
     public void repair() {
-        var r = call("repair", flyway::repair);
+        var r = call("repair", () -> embeddedLock.run(flyway::repair));
         lastFailure = null;
         LOG.info("Bind '{}': schema history repaired: {}", bind.name(), r.repairActions);
     }
@@ -162,7 +164,7 @@ final class FlywayMigrations implements Migrations {
     public void baseline(String version) {
         version(version, "a version such as 1 or 2.1");
         Flyway f = derive().baselineVersion(version).load();
-        call("baseline", f::baseline);
+        call("baseline", () -> embeddedLock.run(f::baseline));
         LOG.info("Bind '{}': baselined at version {}", bind.name(), version);
     }
 
@@ -174,7 +176,7 @@ final class FlywayMigrations implements Migrations {
                     + "to allow it (never in production)");
         }
         try {
-            call("clean", flyway::clean);
+            call("clean", () -> embeddedLock.run(flyway::clean));
         } finally {
             lastFailure = null;
             bind.refreshMetadata();
