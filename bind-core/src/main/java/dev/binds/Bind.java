@@ -112,6 +112,7 @@ public final class Bind implements AutoCloseable {
 
     /** @return the pool, started now if the bind is lazy and it has not started yet */
     public DataSource dataSource() {
+        ensureOpen();
         return pool();
     }
 

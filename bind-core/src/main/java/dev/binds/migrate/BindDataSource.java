@@ -1,6 +1,7 @@
 package dev.binds.migrate;
 
 import dev.binds.Bind;
+import dev.binds.BindClosedException;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -25,6 +26,9 @@ final class BindDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        if (bind.isClosed()) {
+            throw new BindClosedException(bind.name(), "Bind '" + bind.name() + "' is closed");
+        }
         return bind.dataSource().getConnection();
     }
 

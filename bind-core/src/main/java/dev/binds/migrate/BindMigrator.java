@@ -22,8 +22,9 @@ import java.util.Objects;
  * boolean ready = migrator.status().isReady();   // cheap: for a readiness probe
  * }</pre>
  *
- * <p>Several instances may {@link #sync()} one database at once: Flyway's database lock lets one
- * migrate while the others wait, then find nothing left to do, so every migration is applied exactly once.
+ * <p>Several instances may {@link #sync()} one database at once: the database lock lets one migrate while
+ * the others wait, so every migration is applied exactly once (see the package description). Within one
+ * instance, the migrator runs one Flyway operation at a time.
  *
  * <p>A bind whose migrations are disabled ({@code migrations.enabled=false}, or unset while its locations
  * hold no script and no Java migration is given) never touches Flyway or the database: {@link #status()}
@@ -44,7 +45,7 @@ public final class BindMigrator {
         this.bind = Objects.requireNonNull(bind, "bind");
         String disabledBecause = disabledBecause(bind, javaMigrations);
         this.enabled = disabledBecause == null;
-        // FlywayMigrations is the only class that names Flyway types: it is not loaded when disabled
+        // Flyway types appear only in FlywayMigrations and the classes it uses: none is loaded when disabled
         this.migrations = enabled ? new FlywayMigrations(bind, javaMigrations, classLoader())
                 : new DisabledMigrations(bind.name(), disabledBecause);
     }
@@ -52,7 +53,8 @@ public final class BindMigrator {
     /**
      * @param bind the bind, whose migration settings apply
      * @return its migrator; Flyway is configured now when migrations are enabled, the database not touched yet
-     * @throws dev.binds.BindConfigurationException when the migration settings are invalid
+     * @throws dev.binds.BindConfigurationException when the migration settings are invalid, or migrations are
+     *                                              enabled on a pool of fewer than two connections
      */
     public static BindMigrator of(Bind bind) {
         return new BindMigrator(bind, List.of());
@@ -78,10 +80,12 @@ public final class BindMigrator {
     }
 
     /**
-     * Where the database stands against the code's migrations; runs no migration and takes no lock, so it
-     * suits a readiness probe. {@link MigrationState#FAILED} is reported when the history records a failed
-     * migration, and also when this migrator saw one fail that the database rolled back (PostgreSQL's
-     * transactional DDL records nothing): then only this migrator knows, until the script is applied.
+     * Where the database stands against the code's migrations; runs no migration and takes no database lock,
+     * so it suits a readiness probe (a few milliseconds: one read of the schema history). While this
+     * migrator runs a command it answers {@link MigrationState#MIGRATING} at once instead of waiting.
+     * {@link MigrationState#FAILED} is reported when the history records a failed migration, and also when
+     * this migrator saw one fail that the database rolled back (PostgreSQL's transactional DDL records
+     * nothing): then only this migrator knows, until that script is applied or {@link #repair()} is called.
      *
      * @return the status; {@link MigrationState#DISABLED} when migrations are disabled
      * @throws MigrationFailedException when the schema history cannot be read

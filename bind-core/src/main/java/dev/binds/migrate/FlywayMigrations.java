@@ -33,8 +33,9 @@ final class FlywayMigrations implements Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindMigrator.class);
     /**
-     * How often an instance retries, about once a second, to take the migration lock another instance holds:
-     * Flyway's default (50) fails instances that wait for a migration longer than a minute.
+     * How often an instance tries, once a second, to take the PostgreSQL advisory lock another instance holds
+     * (about 15 minutes): Flyway's default (50) fails instances that wait for a migration longer than that.
+     * MariaDB/MySQL's {@code GET_LOCK} wait is not bounded by it.
      */
     static final int LOCK_RETRIES = 900;
     private static final Set<String> KEYWORD_TARGETS = Set.of("latest", "current", "next");
@@ -43,13 +44,15 @@ final class FlywayMigrations implements Migrations {
     private final MigrationSettings settings;
     private final Flyway flyway;
     private final Flyway validator;
-    private final EmbeddedMigrationLock embeddedLock;
+    private final MigrationLock lock;
     private volatile FlywayStatus.SeenFailure lastFailure;
+    private volatile MigrationStatus lastStatus;
 
     FlywayMigrations(Bind bind, List<?> javaMigrations, ClassLoader loader) {
         this.bind = bind;
         this.settings = bind.config().migrations();
-        this.embeddedLock = EmbeddedMigrationLock.of(bind);
+        requireTwoConnections(bind);
+        this.lock = new MigrationLock(bind);
         try {
             FluentConfiguration config = Flyway.configure(loader)
                     .dataSource(new BindDataSource(bind))
@@ -76,8 +79,18 @@ final class FlywayMigrations implements Migrations {
 
     @Override
     public MigrationStatus status() {
-        return FlywayStatus.of(bind.name(), settings.table(), call("read the status", () -> flyway.info().all()),
-                lastFailure);
+        String running = lock.runningCommand();
+        if (running != null) {
+            // a probe must not wait for a migration: this instance is migrating, so it is not ready
+            MigrationStatus last = lastStatus;
+            return new MigrationStatus(MigrationState.MIGRATING, last == null ? null : last.currentVersion(),
+                    last == null ? null : last.latestVersion(), last == null ? 0 : last.pending(),
+                    "Bind '" + bind.name() + "': " + running + " is running in this instance");
+        }
+        MigrationStatus status = FlywayStatus.of(bind.name(), settings.table(),
+                call("read the status", () -> lock.read(() -> flyway.info().all())), lastFailure);
+        lastStatus = status;
+        return status;
     }
 
     @Override
@@ -96,11 +109,11 @@ final class FlywayMigrations implements Migrations {
     private SyncResult migrate(Flyway f) {
         long start = System.nanoTime();
         try {
-            MigrateResult r = embeddedLock.run(f::migrate);
+            MigrateResult r = lock.write("sync", f::migrate);
             // Flyway's targetSchemaVersion is the last version *this* call applied: when instances interleave
             // (one lock round per migration on databases without DDL transactions) it is not where the
             // database ends up, so ask the database
-            String now = currentVersion();
+            String now = currentVersion(r.targetSchemaVersion == null ? r.initialSchemaVersion : r.targetSchemaVersion);
             SyncResult result = r.migrationsExecuted == 0 ? SyncResult.of(now, now, 0)
                     : SyncResult.of(r.initialSchemaVersion, now, r.migrationsExecuted);
             LOG.info("Bind '{}': {} (version {} -> {}, {} migration(s) applied in {} ms)", bind.name(), result.outcome(),
@@ -123,15 +136,21 @@ final class FlywayMigrations implements Migrations {
         }
     }
 
-    private String currentVersion() {
-        return FlywayStatus.of(bind.name(), settings.table(), call("read the status", () -> flyway.info().all()), null)
-                .currentVersion();
+    /** The database's version now; if it cannot be read, Flyway's view, rather than failing a migration that worked. */
+    private String currentVersion(String fallback) {
+        try {
+            return FlywayStatus.of(bind.name(), settings.table(), lock.read(() -> flyway.info().all()), null)
+                    .currentVersion();
+        } catch (RuntimeException e) {
+            LOG.warn("Bind '{}': migrated, but could not read the version reached: {}", bind.name(), e.toString());
+            return fallback;
+        }
     }
 
     /** Whether the history now holds a failed row for the script; on error, assume not. */
     private boolean recordedAsFailed(String script) {
         try {
-            return Arrays.stream(flyway.info().all())
+            return Arrays.stream(lock.read(() -> flyway.info().all()))
                     .anyMatch(i -> i.getState().isFailed() && script.equals(i.getScript()));
         } catch (RuntimeException e) {
             return false;
@@ -140,7 +159,7 @@ final class FlywayMigrations implements Migrations {
 
     @Override
     public void validate() {
-        ValidateResult r = call("validate", validator::validateWithResult);
+        ValidateResult r = call("validate", () -> lock.read(validator::validateWithResult));
         if (!r.validationSuccessful) {
             throw new MigrationValidationException(bind.name(), "Bind '" + bind.name() + "': the migrations applied to "
                     + "the database do not match the code: " + FlywayFailures.oneLine(r.getAllErrorMessages())
@@ -150,12 +169,13 @@ final class FlywayMigrations implements Migrations {
 
     @Override
     public List<MigrationInfo> info() {
-        return Arrays.stream(call("read the migrations", () -> flyway.info().all())).map(FlywayMigrations::toInfo).toList();
+        return Arrays.stream(call("read the migrations", () -> lock.read(() -> flyway.info().all())))
+                .map(FlywayStatus::toInfo).toList();
     }
 
     @Override
     public void repair() {
-        var r = call("repair", () -> embeddedLock.run(flyway::repair));
+        var r = call("repair", () -> lock.write("repair", flyway::repair));
         lastFailure = null;
         LOG.info("Bind '{}': schema history repaired: {}", bind.name(), r.repairActions);
     }
@@ -164,7 +184,7 @@ final class FlywayMigrations implements Migrations {
     public void baseline(String version) {
         version(version, "a version such as 1 or 2.1");
         Flyway f = derive().baselineVersion(version).load();
-        call("baseline", () -> embeddedLock.run(f::baseline));
+        call("baseline", () -> lock.write("baseline", f::baseline));
         LOG.info("Bind '{}': baselined at version {}", bind.name(), version);
     }
 
@@ -176,12 +196,23 @@ final class FlywayMigrations implements Migrations {
                     + "to allow it (never in production)");
         }
         try {
-            call("clean", () -> embeddedLock.run(flyway::clean));
+            call("clean", () -> lock.write("clean", flyway::clean));
         } finally {
             lastFailure = null;
             bind.refreshMetadata();
         }
         LOG.warn("Bind '{}': cleaned, every object in its schemas was dropped", bind.name());
+    }
+
+    /** Flyway holds two connections at once (see {@link MigrationLock}): a pool of one would wait forever. */
+    private static void requireTwoConnections(Bind bind) {
+        Object max = bind.config().pool().get("maximum-pool-size");
+        if (max instanceof Number n && n.intValue() < 2) {
+            throw new BindConfigurationException(bind.name(), "Bind '" + bind.name() + "': migrations need two "
+                    + "connections at once (Flyway keeps one for the schema history and one for the migration), but "
+                    + "binds." + bind.name() + ".pool.maximum-pool-size is " + n + ". Set it to 2 or more, or set "
+                    + "binds." + bind.name() + ".migrations.enabled=false and migrate another way");
+        }
     }
 
     private void version(String text, String expected) {
@@ -202,13 +233,5 @@ final class FlywayMigrations implements Migrations {
         } catch (FlywayException e) {
             throw FlywayFailures.translate(bind.name(), operation, e, "");
         }
-    }
-
-    private static MigrationInfo toInfo(org.flywaydb.core.api.MigrationInfo m) {
-        return new MigrationInfo(m.getVersion() == null ? null : m.getVersion().getVersion(), m.getDescription(),
-                m.getScript(), m.getType().name(), m.getState().name(), m.getChecksum(),
-                m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(), m.getInstalledBy(),
-                m.getExecutionTime() == null || m.getInstalledOn() == null ? null
-                        : Duration.ofMillis(m.getExecutionTime()));
     }
 }

@@ -2,6 +2,8 @@ package dev.binds.migrate;
 
 import org.flywaydb.core.api.MigrationVersion;
 
+import java.time.Duration;
+
 import static org.flywaydb.core.api.MigrationState.DELETED;
 import static org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS;
 import static org.flywaydb.core.api.MigrationState.OUTDATED;
@@ -9,10 +11,10 @@ import static org.flywaydb.core.api.MigrationState.PENDING;
 import static org.flywaydb.core.api.MigrationState.UNDONE;
 
 /**
- * Turns Flyway's view of one database (every migration, applied or resolved, with its state) into a
- * {@link MigrationStatus}. Precedence: a failure (recorded, or the {@code lastFailure} this migrator saw
- * while its script is still pending), then {@code AHEAD}, {@code EMPTY}, {@code UPGRADE_AVAILABLE},
- * {@code UP_TO_DATE}.
+ * Turns Flyway's view of one database (every migration, applied or resolved, with its state) into the
+ * package's records. For a {@link MigrationStatus} the precedence is: a failure (recorded, or the
+ * {@code lastFailure} this migrator saw while its script is still pending), then {@code AHEAD},
+ * {@code EMPTY}, {@code UPGRADE_AVAILABLE}, {@code UP_TO_DATE}.
  */
 final class FlywayStatus {
 
@@ -75,6 +77,15 @@ final class FlywayStatus {
         }
         return new MigrationStatus(MigrationState.UP_TO_DATE, cur, lat, 0, "Bind '" + bindName
                 + "': up to date at version " + cur);
+    }
+
+    /** One migration as {@link BindMigrator#info()} lists it, in Flyway's own names for type and state. */
+    static MigrationInfo toInfo(org.flywaydb.core.api.MigrationInfo m) {
+        return new MigrationInfo(m.getVersion() == null ? null : m.getVersion().getVersion(), m.getDescription(),
+                m.getScript(), m.getType().name(), m.getState().name(), m.getChecksum(),
+                m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(), m.getInstalledBy(),
+                m.getExecutionTime() == null || m.getInstalledOn() == null ? null
+                        : Duration.ofMillis(m.getExecutionTime()));
     }
 
     private static MigrationVersion max(MigrationVersion a, MigrationVersion b) {

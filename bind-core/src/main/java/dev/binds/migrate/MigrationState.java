@@ -14,6 +14,11 @@ public enum MigrationState {
     UPGRADE_AVAILABLE,
     /** Every migration of the code is applied. */
     UP_TO_DATE,
+    /**
+     * This migrator is running a command (sync, migrate, repair, baseline, clean) right now; the versions are
+     * those of the last status read. {@code status()} answers at once rather than wait for the command.
+     */
+    MIGRATING,
     /** The database has versions the code does not know: a newer release migrated it. */
     AHEAD,
     /**

@@ -93,6 +93,43 @@ class BindMigratorRaceTest {
         }
     }
 
+    /** One migrator is thread-safe: threads of one instance may sync and probe the status at once. */
+    @EachDatabase
+    void oneMigratorSharedByThreads(DatabaseKind kind) throws Exception {
+        try (IsolatedDatabase db = kind.createDatabase(); Bind b = bind(db, "ledger", locations("race"))) {
+            BindMigrator migrator = BindMigrator.of(b);
+            ExecutorService pool = Executors.newFixedThreadPool(INSTANCES * 2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<SyncResult>> syncs = new ArrayList<>();
+                List<Future<MigrationStatus>> probes = new ArrayList<>();
+                for (int i = 0; i < INSTANCES; i++) {
+                    syncs.add(pool.submit(() -> {
+                        go.await();
+                        return migrator.sync();
+                    }));
+                    probes.add(pool.submit(() -> {
+                        go.await();
+                        return migrator.status();
+                    }));
+                }
+                go.countDown();
+                int applied = 0;
+                for (Future<SyncResult> f : syncs) {
+                    applied += f.get(60, TimeUnit.SECONDS).migrationsApplied();
+                }
+                for (Future<MigrationStatus> f : probes) {
+                    assertThat(f.get(60, TimeUnit.SECONDS).state()).isNotEqualTo(MigrationState.FAILED);
+                }
+                assertThat(applied).isEqualTo(5);
+                assertThat(history(db, MigrationSettings.DEFAULT_TABLE)).containsExactlyElementsOf(ALL_APPLIED);
+                assertThat(migrator.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     /** Inserts a note after holding the migration lock for 2.5 seconds. */
     static final class V2__SlowSeed extends BaseJavaMigration {
         @Override

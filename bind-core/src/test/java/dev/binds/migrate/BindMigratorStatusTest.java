@@ -9,6 +9,7 @@ import dev.binds.testdb.EachDatabase;
 import dev.binds.testdb.IsolatedDatabase;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 import static dev.binds.migrate.MigrationBinds.bind;
 import static dev.binds.migrate.MigrationBinds.history;
@@ -16,6 +17,7 @@ import static dev.binds.migrate.MigrationBinds.locations;
 import static dev.binds.migrate.MigrationBinds.tableExists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * status() and sync() through every state, on each database: the code of successive releases is
@@ -85,9 +87,7 @@ class BindMigratorStatusTest {
             assertThat(migrator.status().state()).isEqualTo(MigrationState.UPGRADE_AVAILABLE);
             assertThat(migrator.migrate(null)).isEqualTo(new SyncResult(SyncOutcome.UPGRADED, "2", "3", 1));
             assertThat(migrator.info()).extracting(MigrationInfo::version, MigrationInfo::state)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "SUCCESS"),
-                            org.assertj.core.groups.Tuple.tuple("2", "SUCCESS"),
-                            org.assertj.core.groups.Tuple.tuple("3", "SUCCESS"));
+                    .containsExactly(tuple("1", "SUCCESS"), tuple("2", "SUCCESS"), tuple("3", "SUCCESS"));
             assertThatThrownBy(() -> migrator.migrate("not a version"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Bind 'shop'");
         }
@@ -142,8 +142,14 @@ class BindMigratorStatusTest {
                 assertThat(failed.message()).contains("rolled it back and nothing was recorded");
                 // another instance sees the script pending, tries it, and fails the same way
                 try (Bind other = bind(db, "shop", locations("shop/v1", "broken"))) {
-                    assertThat(BindMigrator.of(other).status().state()).isEqualTo(MigrationState.UPGRADE_AVAILABLE);
+                    BindMigrator second = BindMigrator.of(other);
+                    assertThat(second.status().state()).isEqualTo(MigrationState.UPGRADE_AVAILABLE);
+                    assertThatThrownBy(second::sync).isInstanceOf(MigrationFailedException.class)
+                            .hasMessageContaining("migration 2 (V2__broken.sql) failed");
+                    assertThat(second.status().state()).isEqualTo(MigrationState.FAILED);
                 }
+                migrator.repair(); // the operator says it is handled: this migrator forgets what it saw
+                assertThat(migrator.status().state()).isEqualTo(MigrationState.UPGRADE_AVAILABLE);
             } else {
                 // DDL commits as it goes: Flyway records the failure, every instance sees FAILED
                 assertThat(history(db, TABLE)).containsExactly("1:true", "2:false");
@@ -159,6 +165,7 @@ class BindMigratorStatusTest {
                 }
                 migrator.repair(); // removes the failed row
                 assertThat(history(db, TABLE)).containsExactly("1:true");
+                assertThat(migrator.status().state()).isEqualTo(MigrationState.UPGRADE_AVAILABLE);
             }
             assertThat(migrator.info()).extracting(MigrationInfo::script).contains("V2__broken.sql");
         }
@@ -172,7 +179,7 @@ class BindMigratorStatusTest {
             }
             // same version 1, other content: a placeholder script that now sits under version 1
             try (Bind changed = bind(db, "shop", locations("placeholders")
-                    .withPlaceholders(java.util.Map.of("table_name", "named")))) {
+                    .withPlaceholders(Map.of("table_name", "named")))) {
                 BindMigrator migrator = BindMigrator.of(changed);
                 assertThatThrownBy(migrator::validate).isInstanceOf(MigrationValidationException.class)
                         .hasMessageContaining("Bind 'shop'").hasMessageContaining("1");
