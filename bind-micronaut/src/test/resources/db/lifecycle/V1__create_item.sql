@@ -1,0 +1,5 @@
+create table item (
+    id bigint auto_increment primary key,
+    name varchar(100) not null,
+    qty int not null
+);
