@@ -1,0 +1,14 @@
+/**
+ * Micronaut Data JDBC on a bind: the bind's {@link javax.sql.DataSource} bean, through which
+ * {@code @JdbcRepository} repositories and {@code @Transactional("name")} reach the database. Inside
+ * an HTTP request it lends the request session's connection, so repositories and the
+ * {@link dev.binds.BindSession} share one transaction; outside a request it lends pool connections.
+ *
+ * @since 0.1.0
+ */
+@Configuration
+@Requires(property = "binds.enabled", notEquals = "false")
+package dev.binds.micronaut.data;
+
+import io.micronaut.context.annotation.Configuration;
+import io.micronaut.context.annotation.Requires;
