@@ -1,6 +1,7 @@
 package dev.binds.micronaut.cli;
 
 import dev.binds.BindException;
+import dev.binds.Secrets;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -108,6 +109,18 @@ public final class BindCommand implements Callable<Integer> {
     }
 
     /**
+     * Runs the command in a context the caller started (in the {@value #ENVIRONMENT} environment, so that
+     * binds are not migrated before the command runs) and keeps open.
+     *
+     * @param context the application context
+     * @param args    the command and its options
+     * @return the exit code
+     */
+    public static int execute(ApplicationContext context, String... args) {
+        return commandLine(context).execute(args);
+    }
+
+    /**
      * @param context a started application context (started in the {@value #ENVIRONMENT} environment, so
      *                that binds are not migrated before the command runs)
      * @return the parent command with its subcommands, its objects created by the context
@@ -123,6 +136,6 @@ public final class BindCommand implements Callable<Integer> {
                 return t.getMessage();
             }
         }
-        return e.getMessage();
+        return Secrets.maskUrl(e.getMessage());
     }
 }
