@@ -1,6 +1,7 @@
 package dev.binds.micronaut.health;
 
 import dev.binds.Bind;
+import dev.binds.BindException;
 import dev.binds.PoolState;
 import dev.binds.Secrets;
 import dev.binds.migrate.BindMigrator;
@@ -152,15 +153,20 @@ final class BindHealthCheck {
         return migrations;
     }
 
-    /** The failure and its root cause, without secrets: driver messages may echo a URL. */
+    /**
+     * The failure without secrets (driver messages may echo a URL). A bind failure's message already names
+     * the bind, the cause and what to do; a pool's or driver's gets its root cause added.
+     */
     private String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
-            message = message + ": " + root.getMessage();
+        if (!(e instanceof BindException)) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+                message = message + ": " + root.getMessage();
+            }
         }
         return scrub(message);
     }
