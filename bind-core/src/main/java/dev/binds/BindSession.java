@@ -158,13 +158,13 @@ public interface BindSession extends AutoCloseable {
     /** @see #find(String, Query) */
     default <E> List<E> find(Class<E> type, Query query) {
         EntityMapping<E> m = bind().entities().mapping(type);
-        return find(m.table(), query.mapColumns(m::column)).stream().map(m::fromRow).toList();
+        return find(m.table(), m.query(query)).stream().map(m::fromRow).toList();
     }
 
     /** @see #findPage(String, Query, int, int) */
     default <E> Page<E> findPage(Class<E> type, Query query, int page, int size) {
         EntityMapping<E> m = bind().entities().mapping(type);
-        return findPage(m.table(), query.mapColumns(m::column), page, size).map(m::fromRow);
+        return findPage(m.table(), m.query(query), page, size).map(m::fromRow);
     }
 
     /**
@@ -173,7 +173,7 @@ public interface BindSession extends AutoCloseable {
      */
     default <E> CursorPage<E> findCursor(Class<E> type, Query query) {
         EntityMapping<E> m = bind().entities().mapping(type);
-        return findCursor(m.table(), query.mapColumns(c -> safeColumn(m, c))).map(m::fromRow);
+        return findCursor(m.table(), m.query(query)).map(m::fromRow);
     }
 
     /** Commits the current transaction, if any statement ran since the last commit or rollback. */
@@ -212,14 +212,5 @@ public interface BindSession extends AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Map<String, ?> castMap(Map<?, ?> m) {
         return (Map<String, ?>) m;
-    }
-
-    /** A cursor key from an earlier page already names columns; a property name is mapped. */
-    private static String safeColumn(EntityMapping<?> m, String name) {
-        try {
-            return m.column(name);
-        } catch (UnknownIdentifierException e) {
-            return name;
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.binds.BindConfigurationException;
 import dev.binds.BindListener;
 import dev.binds.BindManager;
 import dev.binds.BindSession;
+import dev.binds.EntityModel;
 import dev.binds.migrate.BindMigrator;
 import dev.binds.micronaut.data.RequestAwareDataSource;
 import dev.binds.micronaut.event.BindMigratedEvent;
@@ -54,12 +55,16 @@ final class BindFactory {
     private volatile BindMigrators migrators;
     private volatile Set<String> syncAtStart = Set.of();
 
-    /** {@code defaults} is asked for only so that its properties exist before the configurations are read. */
+    /**
+     * {@code defaults} is asked for only so that its properties exist before the configurations are read;
+     * {@code entities} maps {@code @MappedEntity} classes for the sessions' entity operations.
+     */
     @Context
     @Bean(preDestroy = "close")
     BindManager bindManager(BindPropertyDefaults defaults, List<BindConfiguration> configurations,
-                            List<BindListener> listeners, ApplicationEventPublisher<BindMigratedEvent> events) {
-        BindManager.Builder builder = BindManager.builder();
+                            List<BindListener> listeners, EntityModel entities,
+                            ApplicationEventPublisher<BindMigratedEvent> events) {
+        BindManager.Builder builder = BindManager.builder().entityModel(entities);
         configurations.stream()
                 .filter(c -> c.isEnabled() && !BindPropertyDefaults.RESERVED.contains(c.getName()))
                 .sorted(Comparator.comparing((BindConfiguration c) -> !c.getName().equals(BindConfig.DEFAULT_NAME))

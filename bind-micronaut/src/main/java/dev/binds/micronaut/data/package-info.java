@@ -4,6 +4,9 @@
  * an HTTP request it lends the request session's connection, so repositories and the
  * {@link dev.binds.BindSession} share one transaction; outside a request it lends pool connections.
  *
+ * <p>The sessions' entity operations ({@code getOrCreate(Order.class, ..)}, {@code find}, pages) map
+ * {@code @MappedEntity} classes with Micronaut Data's own model and row mapper.
+ *
  * @since 0.1.0
  */
 @Configuration
