@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * One bind as configured under {@code binds.<name>} in {@code application.yml}: URL, credentials,
  * driver, the {@code pool.*} settings (every HikariCP setting), {@code session.*},
- * {@code migrations.*} and {@code request.*}. The bind named {@value BindConfig#DEFAULT_NAME} is the
+ * {@code migrations.*}, {@code request.*} and {@code health.*}. The bind named {@value BindConfig#DEFAULT_NAME} is the
  * primary one. Values are checked, with the bind and the property named, when
  * {@link #toBindConfig()} turns them into a {@link BindConfig} at start-up.
  *
@@ -61,6 +61,7 @@ public final class BindConfiguration implements Toggleable, Named {
     private SessionConfiguration session;
     private MigrationsConfiguration migrations;
     private RequestConfiguration request;
+    private HealthConfiguration health;
 
     /**
      * @param name the bind's name, the key under {@code binds}
@@ -70,6 +71,7 @@ public final class BindConfiguration implements Toggleable, Named {
         this.session = new SessionConfiguration(name);
         this.migrations = new MigrationsConfiguration(name);
         this.request = new RequestConfiguration(name);
+        this.health = new HealthConfiguration(name);
     }
 
     @Override
@@ -173,6 +175,15 @@ public final class BindConfiguration implements Toggleable, Named {
     /** @param request how the bind's request-scoped session ends */
     public void setRequest(RequestConfiguration request) {
         this.request = request;
+    }
+
+    public HealthConfiguration getHealth() {
+        return health;
+    }
+
+    /** @param health how the bind takes part in the application's health */
+    public void setHealth(HealthConfiguration health) {
+        this.health = health;
     }
 
     /**
@@ -279,6 +290,9 @@ public final class BindConfiguration implements Toggleable, Named {
     @ConfigurationProperties("migrations")
     public static final class MigrationsConfiguration {
 
+        /** Whether the bind is migrated when the application starts: {@value}. */
+        public static final boolean DEFAULT_SYNC_AT_START = true;
+
         private final String bindName;
         private Boolean enabled;
         private List<String> locations = List.of();
@@ -289,6 +303,7 @@ public final class BindConfiguration implements Toggleable, Named {
         private String baselineVersion = MigrationSettings.DEFAULT_BASELINE_VERSION;
         private boolean validateOnMigrate = true;
         private boolean cleanEnabled;
+        private boolean syncAtStart = DEFAULT_SYNC_AT_START;
 
         /** @param bindName the bind's name */
         public MigrationsConfiguration(@Parameter String bindName) {
@@ -377,6 +392,19 @@ public final class BindConfiguration implements Toggleable, Named {
             this.cleanEnabled = cleanEnabled;
         }
 
+        public boolean isSyncAtStart() {
+            return syncAtStart;
+        }
+
+        /**
+         * @param syncAtStart false to leave the database as it is when the application starts (a lazy bind: when
+         *                    its bean is first created), for migrations run by the command line, the management
+         *                    endpoint or a job; default true. The command line's environment sets it to false.
+         */
+        public void setSyncAtStart(boolean syncAtStart) {
+            this.syncAtStart = syncAtStart;
+        }
+
         MigrationSettings toSettings() {
             return new MigrationSettings(enabled, locations, schemas, table, placeholders, baselineOnMigrate,
                     baselineVersion, validateOnMigrate, cleanEnabled);
@@ -422,6 +450,81 @@ public final class BindConfiguration implements Toggleable, Named {
 
         String bindName() {
             return bindName;
+        }
+    }
+
+    /**
+     * {@code binds.<name>.health.*}: how the bind takes part in the application's health
+     * ({@code /health}): whether it is checked, and whether its being down takes the application down.
+     *
+     * @since 0.1.0
+     */
+    @ConfigurationProperties("health")
+    public static final class HealthConfiguration implements Toggleable {
+
+        /** Whether the bind is checked by the health endpoint: {@value}. */
+        public static final boolean DEFAULT_ENABLED = true;
+        /** Whether the bind being down takes the application's health down: {@value}. */
+        public static final boolean DEFAULT_CRITICAL = true;
+        /** The longest a check of the bind may take before it counts as down: 3 seconds. */
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+        private final String bindName;
+        private boolean enabled = DEFAULT_ENABLED;
+        private boolean critical = DEFAULT_CRITICAL;
+        private Duration timeout = DEFAULT_TIMEOUT;
+
+        /** @param bindName the bind's name */
+        public HealthConfiguration(@Parameter String bindName) {
+            this.bindName = bindName;
+        }
+
+        @Override
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled false to leave the bind out of the health endpoint; default true */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCritical() {
+            return critical;
+        }
+
+        /**
+         * @param critical false for a bind the application can serve without: when it is down it shows DOWN in
+         *                 its own details while the application stays UP; default true
+         */
+        public void setCritical(boolean critical) {
+            this.critical = critical;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        /**
+         * @param timeout the longest a check (a pool connection, its validation, the migration status) may take
+         *                before the bind counts as down; default 3s
+         */
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        /** @throws BindConfigurationException naming the bind and the property when a value is wrong */
+        void check() {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new BindConfigurationException(bindName, "Bind '" + bindName + "': binds." + bindName
+                        + ".health.timeout must be a positive duration such as 3s, was " + timeout);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HealthConfiguration[" + bindName + ", enabled=" + enabled + ", critical=" + critical
+                    + ", timeout=" + timeout + "]";
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.binds.BindSession;
 import dev.binds.EntityModel;
 import dev.binds.migrate.BindMigrator;
 import dev.binds.micronaut.data.RequestAwareDataSource;
+import dev.binds.micronaut.event.BindMigratedEvent;
 import dev.binds.micronaut.request.RequestBindSession;
 import dev.binds.micronaut.request.RollbackRule;
 import io.micronaut.context.Qualifier;
@@ -18,20 +19,24 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.exceptions.DisabledBeanException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Creates, for every enabled bind, under its name: the {@link Bind}, its {@link BindMigrator}, its
@@ -39,14 +44,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * them all. The manager is a context bean: at start-up every configuration is checked, every eager pool
  * started and every eager bind migrated, so a wrong URL, driver, pool value or script stops the
  * application with a message naming the bind and the property. A lazy bind's pool starts on first use;
- * its migrations run when its bean is first created, before anyone gets it.
+ * its migrations run when its bean is first created, before anyone gets it. A bind with
+ * {@code migrations.sync-at-start=false} is not migrated by either.
  */
 @Factory
 final class BindFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindFactory.class);
 
-    private final Map<String, BindMigrator> migrators = new ConcurrentHashMap<>();
+    private volatile BindMigrators migrators;
+    private volatile Set<String> syncAtStart = Set.of();
 
     /**
      * {@code defaults} is asked for only so that its properties exist before the configurations are read;
@@ -55,7 +62,8 @@ final class BindFactory {
     @Context
     @Bean(preDestroy = "close")
     BindManager bindManager(BindPropertyDefaults defaults, List<BindConfiguration> configurations,
-                            List<BindListener> listeners, EntityModel entities) {
+                            List<BindListener> listeners, EntityModel entities,
+                            ApplicationEventPublisher<BindMigratedEvent> events) {
         BindManager.Builder builder = BindManager.builder().entityModel(entities);
         configurations.stream()
                 .filter(c -> c.isEnabled() && !BindPropertyDefaults.RESERVED.contains(c.getName()))
@@ -65,16 +73,22 @@ final class BindFactory {
                     BindConfig config = c.toBindConfig();
                     requireDriver(config);
                     RollbackRule.of(c.getName(), c.getRequest().getRollbackOn());
+                    c.getHealth().check();
                     builder.add(config);
                 });
         listeners.forEach(builder::listener);
+        syncAtStart = configurations.stream().filter(c -> c.getMigrations().isSyncAtStart())
+                .map(BindConfiguration::getName).collect(Collectors.toUnmodifiableSet());
         BindManager manager = builder.build();
         try {
+            Map<String, BindMigrator> byName = new LinkedHashMap<>();
             for (Bind bind : manager.binds().values()) {
-                BindMigrator migrator = BindMigrator.of(bind);
-                migrators.put(bind.name(), migrator);
+                byName.put(bind.name(), BindMigrator.of(bind));
+            }
+            migrators = new BindMigrators(byName, events);
+            for (Bind bind : manager.binds().values()) {
                 if (!bind.config().lazy()) {
-                    sync(migrator);
+                    syncAtStart(bind.name());
                 }
             }
         } catch (RuntimeException e) {
@@ -100,14 +114,20 @@ final class BindFactory {
         }
         Bind bind = manager.bind(name);
         if (bind.config().lazy()) {
-            sync(migrators.get(name));
+            syncAtStart(name);
         }
         return bind;
     }
 
+    /** {@code manager} is asked for only so that the migrators exist: it creates them. */
+    @Singleton
+    BindMigrators bindMigrators(BindManager manager) {
+        return migrators;
+    }
+
     @EachBean(Bind.class)
-    BindMigrator migrator(Bind bind) {
-        return migrators.get(bind.name());
+    BindMigrator migrator(Bind bind, BindMigrators all) {
+        return all.get(bind.name());
     }
 
     @EachBean(Bind.class)
@@ -170,8 +190,15 @@ final class BindFactory {
         }
     }
 
-    /** Brings the bind's database to the latest version; the migrator logs what it did. */
-    private static void sync(BindMigrator migrator) {
-        migrator.sync();
+    /**
+     * Brings the bind's database to the latest version, unless its {@code migrations.sync-at-start} is off;
+     * the migrator logs what it did, and a {@link BindMigratedEvent} says it.
+     */
+    private void syncAtStart(String name) {
+        if (syncAtStart.contains(name)) {
+            migrators.sync(name);
+        } else {
+            LOG.info("Bind '{}' is not migrated at start-up (binds.{}.migrations.sync-at-start=false)", name, name);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.binds.micronaut;
 
 import dev.binds.BindConfig;
+import dev.binds.micronaut.cli.BindCommand;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
@@ -23,7 +24,13 @@ import java.util.TreeSet;
  *       in-memory H2 database, said once in the log;</li>
  *   <li>for every bind, {@code datasources.<bind>.dialect} derived from its URL, unless set: Micronaut
  *       Data JDBC creates its operations for a {@code DataSource} only when a
- *       {@code datasources.<name>} entry exists, and builds SQL for that dialect.</li>
+ *       {@code datasources.<name>} entry exists, and builds SQL for that dialect;</li>
+ *   <li>{@code endpoints.health.jdbc.enabled=false}, unless set: Micronaut's JDBC health indicator would
+ *       check every bind's {@code DataSource} again and key it by its JDBC URL, which may carry credentials;
+ *       the {@code binds} indicator checks each bind under its name;</li>
+ *   <li>in the command line's environment ({@value BindCommand#ENVIRONMENT}), for every bind, unless set,
+ *       {@code lazy=true} and {@code migrations.sync-at-start=false}: a command connects only to the binds it
+ *       works on, and sees their databases as they are.</li>
  * </ul>
  * A context bean ordered first, so these properties exist before the first bean reads them.
  */
@@ -38,6 +45,7 @@ final class BindPropertyDefaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindPropertyDefaults.class);
     private static final String H2_DRIVER = "org.h2.Driver";
+    private static final String JDBC_HEALTH = "endpoints.health.jdbc.enabled";
 
     private final boolean embeddedDefault;
 
@@ -52,9 +60,14 @@ final class BindPropertyDefaults {
             LOG.info("No bind is configured: bind '{}' is an embedded in-memory H2 database ({}). Set binds.{}.url "
                     + "to use your own database", name, EMBEDDED_URL, name);
         }
+        boolean commandLine = environment.getActiveNames().contains(BindCommand.ENVIRONMENT);
         for (String name : names) {
             if (!environment.getProperty(BindConfiguration.PREFIX + "." + name + ".enabled", Boolean.class, true)) {
                 continue;
+            }
+            if (commandLine) {
+                addUnlessSet(environment, added, BindConfiguration.PREFIX + "." + name + ".lazy", true);
+                addUnlessSet(environment, added, BindConfiguration.PREFIX + "." + name + ".migrations.sync-at-start", false);
             }
             String dialectKey = "datasources." + name + ".dialect";
             if (!environment.containsProperty(dialectKey)) {
@@ -65,6 +78,9 @@ final class BindPropertyDefaults {
                 added.put(dialectKey, dataDialect(url.toString()));
             }
         }
+        if (!names.isEmpty()) {
+            addUnlessSet(environment, added, JDBC_HEALTH, false);
+        }
         if (!added.isEmpty()) {
             environment.addPropertySource(PropertySource.of("binds-defaults", added));
         }
@@ -74,6 +90,12 @@ final class BindPropertyDefaults {
     /** @return whether the embedded H2 default was added */
     boolean embeddedDefault() {
         return embeddedDefault;
+    }
+
+    private static void addUnlessSet(Environment environment, Map<String, Object> added, String key, Object value) {
+        if (!environment.containsProperty(key)) {
+            added.put(key, value);
+        }
     }
 
     static Set<String> bindNames(Environment environment) {
