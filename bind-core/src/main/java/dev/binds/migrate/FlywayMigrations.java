@@ -117,7 +117,7 @@ final class FlywayMigrations implements Migrations {
             SyncResult result = r.migrationsExecuted == 0 ? SyncResult.of(now, now, 0)
                     : SyncResult.of(r.initialSchemaVersion, now, r.migrationsExecuted);
             LOG.info("Bind '{}': {} (version {} -> {}, {} migration(s) applied in {} ms)", bind.name(), result.outcome(),
-                    result.fromVersion(), result.toVersion(), result.migrationsApplied(),
+                    result.fromVersion() == null ? "none" : result.fromVersion(), result.toVersion(), result.migrationsApplied(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
             return result;
         } catch (FlywayException e) {

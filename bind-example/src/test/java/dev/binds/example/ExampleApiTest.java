@@ -38,6 +38,11 @@ class ExampleApiTest {
     }
 
     @Test
+    void healthAndTheBindsEndpointShowEveryBindByName() {
+        ExampleChecks.healthAndTheBindsEndpointShowEveryBindByName(http);
+    }
+
+    @Test
     void anEndpointThatFailsHalfWayLeavesNothingBehind() {
         ExampleChecks.anEndpointThatFailsHalfWayLeavesNothingBehind(http, orders);
     }

@@ -61,6 +61,20 @@ final class ExampleChecks {
         assertThat(notes).extracting(n -> n.get("note")).containsExactly("gift wrap");
     }
 
+    @SuppressWarnings("unchecked")
+    static void healthAndTheBindsEndpointShowEveryBindByName(HttpClient http) {
+        Map<String, Object> health = get(http, "/health");
+        assertThat(health.get("status")).isEqualTo("UP");
+        Map<String, Object> binds = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) health.get("details"))
+                .get("binds")).get("details");
+        assertThat(binds).containsOnlyKeys("default", "secondary");
+        assertThat(((Map<String, Object>) binds.get("secondary")).get("status")).isEqualTo("UP");
+        Map<String, Object> endpoint = get(http, "/binds");
+        assertThat(endpoint).containsOnlyKeys("default", "secondary");
+        Map<String, Object> migrations = (Map<String, Object>) ((Map<String, Object>) endpoint.get("default")).get("migrations");
+        assertThat(migrations.get("state")).isEqualTo("UP_TO_DATE");
+    }
+
     static void anEndpointThatFailsHalfWayLeavesNothingBehind(HttpClient http, Bind orders) {
         assertThatThrownBy(() -> post(http, "/orders/fail", Map.of("ref", "F-1", "total", 1)))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
