@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the pool or the library do. Used only for the counted runs, never while throughput is measured.
  *
  * <ul>
- *   <li>PostgreSQL: a round trip is a {@code Sync} or a simple {@code Query} message (each answered
- *   by one {@code ReadyForQuery} the client waits for); a statement is an {@code Execute} or a
- *   simple {@code Query} (so pgjdbc's {@code BEGIN}, sent in the same round trip as the first
- *   statement of a transaction, counts as a statement, not a round trip).</li>
+ *   <li>PostgreSQL: a round trip is a {@code Sync} or a simple {@code Query} message, each answered
+ *   by a {@code ReadyForQuery} the client waits for — except pgjdbc's own {@code BEGIN}: with
+ *   {@code autoCommit=false} the driver sends it as a simple query immediately followed, in the same
+ *   flight and without waiting for its answer, by the transaction's first statement (seen on the
+ *   wire: {@code Q BEGIN} then {@code P/B/D/E/S}, answered together), so it is a statement but not a
+ *   round trip. A statement is an {@code Execute} or a simple {@code Query}.</li>
  *   <li>MariaDB: a round trip is a command packet (sequence id 0) — {@code COM_QUERY},
  *   {@code COM_PING}, … The driver sends text-protocol statements one command at a time here, so
  *   commands, statements and round trips are the same number.</li>
@@ -116,11 +118,15 @@ final class RoundTripProxy implements AutoCloseable {
         }
     }
 
-    /** Reads message headers from a client's byte stream, skipping bodies. */
+    /** Reads message headers from a client's byte stream, and the first bytes of each body. */
     private abstract static class Parser {
+        private static final int PEEK = 8;
         private final byte[] header;
+        private final byte[] peek = new byte[PEEK];
         private int filled;
         private long skip;
+        private int peeked;
+        private boolean peeking;
 
         Parser(int headerLength) {
             header = new byte[headerLength];
@@ -130,17 +136,42 @@ final class RoundTripProxy implements AutoCloseable {
             int i = 0;
             while (i < len) {
                 if (skip > 0) {
-                    int n = (int) Math.min(skip, len - i);
-                    skip -= n;
-                    i += n;
+                    if (peeking && peeked < PEEK) {
+                        peek[peeked++] = buf[i];
+                    }
+                    skip--;
+                    i++;
+                    if (skip == 0 || peeked == PEEK) {
+                        finishPeek();
+                    }
                     continue;
                 }
                 header[filled++] = buf[i++];
                 if (filled == headerLength()) {
                     filled = 0;
                     skip = onHeader(header);
+                    peeked = 0;
+                    peeking = skip > 0 && wantsBody(header);
+                    if (skip == 0) {
+                        finishPeek();
+                    }
                 }
             }
+        }
+
+        private void finishPeek() {
+            if (peeking) {
+                peeking = false;
+                onBodyStart(header, peek, peeked);
+            }
+        }
+
+        /** @return whether {@link #onBodyStart} should see the first bytes of this message's body */
+        boolean wantsBody(byte[] h) {
+            return false;
+        }
+
+        void onBodyStart(byte[] h, byte[] body, int length) {
         }
 
         int headerLength() {
@@ -181,13 +212,27 @@ final class RoundTripProxy implements AutoCloseable {
                 return length - 8L;
             }
             char type = (char) h[0];
-            if (type == 'S' || type == 'Q') {
+            if (type == 'S') {
                 roundTrips.incrementAndGet();
             }
             if (type == 'E' || type == 'Q') {
                 statements.incrementAndGet();
             }
             return int32(h, 1) - 4L;
+        }
+
+        @Override
+        boolean wantsBody(byte[] h) {
+            return !startup && h[0] == 'Q';
+        }
+
+        /** A simple query is a round trip unless it is the driver's pipelined {@code BEGIN}. */
+        @Override
+        void onBodyStart(byte[] h, byte[] body, int length) {
+            String text = new String(body, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
+            if (!text.equals("BEGIN\0")) {
+                roundTrips.incrementAndGet();
+            }
         }
     }
 

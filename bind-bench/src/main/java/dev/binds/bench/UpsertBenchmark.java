@@ -95,14 +95,14 @@ public class UpsertBenchmark {
     @Benchmark
     public CreateResult<Row> bindGetOrCreate() {
         long k = nextKey();
-        return count(pools.bind.inTransaction(s -> getOrCreate(s, k)));
+        return created(pools.bind.inTransaction(s -> getOrCreate(s, k)));
     }
 
     @Benchmark
     public CreateResult<Row> bindUpdateOrCreate() {
         long k = nextKey();
         long v = ThreadLocalRandom.current().nextLong();
-        return count(pools.bind.inTransaction(s -> updateOrCreate(s, k, v)));
+        return created(pools.bind.inTransaction(s -> updateOrCreate(s, k, v)));
     }
 
     @Benchmark
@@ -151,7 +151,7 @@ public class UpsertBenchmark {
         return row;
     }
 
-    private CreateResult<Row> count(CreateResult<Row> r) {
+    private CreateResult<Row> created(CreateResult<Row> r) {
         if (r.created()) {
             created.incrementAndGet();
         }
