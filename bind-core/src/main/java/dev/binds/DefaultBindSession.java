@@ -89,8 +89,9 @@ final class DefaultBindSession implements BindSession {
 
     @Override
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        // No setMaxRows(2): the MariaDB driver would rewrite every such statement as
+        // SET STATEMENT SQL_SELECT_LIMIT=2 FOR ... (measured in bind-bench); reading two rows is enough.
         try (PreparedStatement ps = prepare(sql, params)) {
-            ps.setMaxRows(2);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

@@ -148,6 +148,10 @@ final class RowOperations {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object flag = rs.getObject(Dialect.INSERTED_COLUMN);
+                    if (flag == null) {
+                        throw new SessionStateException(bindName(), "Bind '" + bindName() + "': updateOrCreate could not "
+                                + "tell whether the row was inserted (the database returned no flag)");
+                    }
                     boolean inserted = flag instanceof Boolean b ? b : ((Number) flag).intValue() != 0;
                     out.add(new Object[] {Row.read(rs), inserted});
                 }
