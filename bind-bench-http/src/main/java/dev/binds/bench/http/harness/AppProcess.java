@@ -52,6 +52,7 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(jvmOptions);
+        command.addAll(extraOptions(label));
         command.add("-Dmicronaut.config.files=" + properties);
         command.add("-Dmicronaut.server.port=" + port);
         command.add("-Dmicronaut.server.host=127.0.0.1");
@@ -171,6 +172,16 @@ final class AppProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Options added to every spawned JVM, to find out why a figure is what it is:
+     * {@code -Dbind.bench.app.jvm="-XX:StartFlightRecording=filename=%s.jfr,settings=profile"} ({@code %s}
+     * becomes the start's label).
+     */
+    private static List<String> extraOptions(String label) {
+        String extra = System.getProperty("bind.bench.app.jvm", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.replace("%s", label).split("\\s+"));
     }
 
     private static int freePort() throws IOException {
