@@ -120,8 +120,9 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * @return the process's threads grouped by name with digits removed ({@code bind-housekeeper-1} and
-     *         {@code HikariPool-7 housekeeper} count as one name each), largest groups first
+     * @return the process's threads grouped by name, digits as {@code #} and cut at a colon (the kernel keeps 15
+     *         characters of a name: {@code HikariPool-7:housekeeper} is {@code HikariPool-7:ho}, counted as
+     *         {@code HikariPool-#})
      */
     Map<String, Integer> threadNames() {
         Map<String, Integer> names = new TreeMap<>();
@@ -129,6 +130,8 @@ final class AppProcess implements AutoCloseable {
             tasks.forEach(t -> {
                 try {
                     String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "#");
+                    int colon = name.indexOf(':');
+                    name = colon > 0 ? name.substring(0, colon) : name; // HikariPool-#:housekeeper, cut at 15 characters
                     names.merge(name, 1, Integer::sum);
                 } catch (IOException gone) {
                     // the thread ended while we looked

@@ -27,7 +27,7 @@ final class LoadBenchmark {
      */
     record Settings(Duration warmup, Duration run, int rounds, int connections, boolean update) {
         static Settings full() {
-            return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(10), 3, 16, true);
+            return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(8), 5, 16, true);
         }
 
         static Settings smoke() {

@@ -119,7 +119,7 @@ final class Startups {
             }
         }
         int n = largest();
-        out.append("\nThreads at the first answer with ").append(n).append(" binds / data sources, by name (digits as #), first start:\n\n");
+        out.append("\nThreads at the first answer with ").append(n).append(" binds / data sources, by name (the kernel keeps 15 characters; digits as #), first start:\n\n");
         for (Mode mode : List.of(Mode.LAZY, Mode.EAGER)) {
             for (String side : List.of(OURS, STOCK)) {
                 List<Sample> s = of(side, mode, n);
