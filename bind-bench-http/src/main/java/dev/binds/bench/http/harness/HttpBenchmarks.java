@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Runs benchmarks 5 (HTTP end to end) and 6 (start-up against the number of binds) and prints one table:
@@ -119,6 +120,12 @@ public final class HttpBenchmarks {
                                 i + 1, r.requests(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.errors()));
                     }
                 }
+            }
+            g.append('\n');
+            for (LoadBenchmark.Outcome o : report.load()) {
+                g.append("- ").append(o.variant()).append(", requests/s ours / raw, round by round: ")
+                        .append(o.roundRatios().stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).collect(Collectors.joining(", ")))
+                        .append('\n');
             }
         }
         if (report.startups() != null) {

@@ -50,6 +50,15 @@ final class LoadBenchmark {
             return requests(side) / side.stream().mapToDouble(LoadGenerator.Result::seconds).sum();
         }
 
+        /** @return ours / raw requests per second of each round, in the order they ran */
+        List<Double> roundRatios() {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(ours.size(), raw.size()); i++) {
+                ratios.add(ours.get(i).perSecond() / raw.get(i).perSecond());
+            }
+            return ratios;
+        }
+
         double p99(List<LoadGenerator.Result> side) {
             long[] all = side.stream().flatMapToLong(r -> java.util.Arrays.stream(r.latencies())).sorted().toArray();
             return LoadGenerator.Result.percentileMillis(all, 99);
