@@ -48,7 +48,7 @@ final class StartupBenchmark {
      */
     record Settings(List<Integer> sizes, int repetitions) {
         static Settings full() {
-            return new Settings(List.of(1, 10, 50, 100), 5);
+            return new Settings(List.of(1, 10, 50, 100), 7);
         }
 
         static Settings smoke() {

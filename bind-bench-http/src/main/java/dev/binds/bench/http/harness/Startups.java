@@ -54,18 +54,15 @@ final class Startups {
         return of(side, mode, size).stream().mapToDouble(what).max().orElse(Double.NaN);
     }
 
-    /** @return the least-squares slope of time to first answer over the number of binds, in ms per bind */
+    /**
+     * @return the start-up cost of one more bind, in ms: the difference of the median first-answer times of the
+     *         largest and the smallest size over the difference of sizes (medians, so that the odd slow start of
+     *         a JVM does not weigh)
+     */
     double perBind(String side, Mode mode) {
-        List<Sample> all = samples.stream().filter(s -> s.side().equals(side) && s.mode() == mode).toList();
-        double mx = all.stream().mapToDouble(Sample::size).average().orElse(0);
-        double my = all.stream().mapToDouble(Sample::millis).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        for (Sample s : all) {
-            sxy += (s.size() - mx) * (s.millis() - my);
-            sxx += (s.size() - mx) * (s.size() - mx);
-        }
-        return sxx == 0 ? Double.NaN : sxy / sxx;
+        int n = largest();
+        int one = smallest();
+        return (median(side, mode, n, Sample::millis) - median(side, mode, one, Sample::millis)) / (n - one);
     }
 
     List<Table.Row> rows() {
@@ -77,7 +74,7 @@ final class Startups {
             for (int size : sizes()) {
                 rows.add(row("6 start-up, " + size + " " + m + ": first answer (ms)", mode, size, Sample::millis, "%.0f", Target.NONE));
             }
-            rows.add(new Table.Row("6 start-up, " + m + ": cost per bind (ms, slope " + one + "→" + n + ")",
+            rows.add(new Table.Row("6 start-up, " + m + ": cost per bind (ms, medians " + one + "→" + n + ")",
                     perBind(OURS, mode), perBind(STOCK, mode), "%.2f",
                     mode == Mode.LAZY ? Target.below(1.0, "< 1 ms") : Target.NONE));
             rows.add(row("6 start-up, " + n + " " + m + ": RSS (MB)", mode, n, s -> s.residentKb() / 1024.0, "%.0f", Target.NONE));
