@@ -24,7 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
  * application maps it), so a client never sees success for data that was not stored.
  *
  * <p>A request that took no connection ends at once, on the thread it is on; one that did ends on the
- * blocking executor, never on the event loop. Runs just after the security filters: a request they
+ * thread its handler used the binds on when the filter runs there (the usual case with
+ * {@code @ExecuteOn(TaskExecutors.BLOCKING)}), else on the blocking executor; never on the event loop. Runs just after the security filters: a request they
  * reject never gets a unit.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -60,27 +61,38 @@ final class BindRequestFilter implements Ordered {
             unit.complete(status, handlerFailed); // nothing to say to a database: no thread hop
             return CompletableFuture.completedFuture(response);
         }
+        if (unit.mayEndOnThisThread()) {
+            return end(request, response, unit, status, handlerFailed); // the handler's thread: no hop
+        }
         CompletableFuture<HttpResponse<?>> done = new CompletableFuture<>();
-        Runnable end = () -> {
-            RuntimeException failure;
-            try {
-                failure = unit.complete(status, handlerFailed);
-            } catch (RuntimeException | Error e) {
-                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            }
+        Runnable end = () -> end(request, response, unit, status, handlerFailed).whenComplete((r, failure) -> {
             if (failure == null) {
-                done.complete(response);
+                done.complete(r);
             } else {
-                LOG.warn("Request {} {} answered {} but its changes could not be stored: {}", request.getMethodName(),
-                        request.getPath(), status, failure.getMessage());
                 done.completeExceptionally(failure);
             }
-        };
+        });
         try {
             requests.blocking().execute(end);
         } catch (RejectedExecutionException e) {
             end.run(); // the executor is shutting down: end the unit here rather than leak it
         }
         return done;
+    }
+
+    private static CompletableFuture<HttpResponse<?>> end(HttpRequest<?> request, MutableHttpResponse<?> response,
+                                                          RequestSessions unit, int status, boolean handlerFailed) {
+        RuntimeException failure;
+        try {
+            failure = unit.complete(status, handlerFailed);
+        } catch (RuntimeException | Error e) {
+            failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        if (failure == null) {
+            return CompletableFuture.completedFuture(response);
+        }
+        LOG.warn("Request {} {} answered {} but its changes could not be stored: {}", request.getMethodName(),
+                request.getPath(), status, failure.getMessage());
+        return CompletableFuture.failedFuture(failure);
     }
 }

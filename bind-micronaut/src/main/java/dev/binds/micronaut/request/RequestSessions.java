@@ -10,6 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.NonBlocking;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class RequestSessions {
     private final BindRequests requests;
     /** Usually one or two: a list beats a map. Created when the request first uses a bind. */
     private List<Entry> entries;
+    /** The thread the request first used a bind on: the handler's, which is allowed to block. */
+    private Thread openedOn;
     private boolean ended;
 
     RequestSessions(BindRequests requests) {
@@ -78,6 +81,7 @@ public final class RequestSessions {
         } else {
             if (entries == null) {
                 entries = new ArrayList<>(2);
+                openedOn = Thread.currentThread();
                 requests.started(this);
             }
             entries.add(new Entry(bind, session, requests.rollbackRule(bind.name())));
@@ -108,6 +112,20 @@ public final class RequestSessions {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the unit may be ended (commit, rollback, release: network round trips) on the current thread
+     * rather than handed to the blocking executor: only on the thread the handler used the binds on, which
+     * was therefore allowed to block, and never on an event loop thread (Micronaut marks those
+     * {@link NonBlocking}). Response filters usually run on the handler's thread; saving the hop there saves
+     * a task hand-off and keeps the connection out of the pool no longer than the handler needs it.
+     *
+     * @return whether ending here is allowed
+     */
+    synchronized boolean mayEndOnThisThread() {
+        Thread current = Thread.currentThread();
+        return current == openedOn && !(current instanceof NonBlocking);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.NonBlocking;
 
 import java.time.Duration;
 import java.util.Map;
@@ -75,6 +76,27 @@ class RequestLifecycleTest {
         assertThat(((Number) response.body().get("count")).intValue()).isEqualTo(2);
         // committed before the response was written: visible the moment the client has it
         assertThat(count("secondary", "ok1")).isEqualTo(2);
+    }
+
+    /**
+     * The commit is a round trip: never on an event loop. With {@code @ExecuteOn(BLOCKING)} the response filter
+     * usually runs on the handler's thread, and then the commit runs right there, without a hand-off to another
+     * thread (Micronaut sometimes runs the filter on the event loop instead, when the handler finished first;
+     * then it is handed to the blocking executor, hence "at least one" below).
+     */
+    @Test
+    void theCommitRunsOnTheHandlersThreadWhenItCanNeverOnAnEventLoop() {
+        int onHandlerThread = 0;
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<Map> response = client.toBlocking().exchange(HttpRequest.POST("/lifecycle/ok/thread" + i, ""), Map.class);
+            Thread committer = counter.lastCommitThread("secondary");
+            assertThat(committer).isNotNull();
+            assertThat(committer).as("committed on %s", committer.getName()).isNotInstanceOf(NonBlocking.class);
+            if (committer.getName().equals(response.body().get("thread"))) {
+                onHandlerThread++;
+            }
+        }
+        assertThat(onHandlerThread).isPositive();
     }
 
     @Test
