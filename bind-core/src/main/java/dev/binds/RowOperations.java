@@ -21,6 +21,8 @@ import java.util.StringJoiner;
 final class RowOperations {
 
     private static final int UPSERT_ATTEMPTS = 3;
+    /** Separates names in statement cache keys; no identifier contains it. */
+    private static final String SEPARATOR = "\u0000";
 
     private final DefaultBindSession session;
 
@@ -88,9 +90,10 @@ final class RowOperations {
         TableInfo t = info(table);
         Map<String, Object> values = merge(table, lookup, defaults, createDefaults);
         Dialect dialect = session.bind().dialect();
-        List<String> columns = t.columns(values.keySet());
-        Dialect.UpsertStatement upsert = dialect.upsert(t.sqlName(), columns, t.columns(lookup.keySet()),
-                t.columns(defaults.keySet()));
+        String key = "U" + names(values) + SEPARATOR + SEPARATOR + names(lookup) + SEPARATOR + SEPARATOR + names(defaults);
+        Dialect.UpsertStatement upsert = t.statement(key,
+                k -> Optional.ofNullable(dialect.upsert(t.sqlName(), t.columns(values.keySet()),
+                        t.columns(lookup.keySet()), t.columns(defaults.keySet())))).orElse(null);
         if (upsert != null && lookup.values().stream().allMatch(v -> v != null)) {
             return nativeUpsert(table, upsert, values, lookup);
         }
@@ -167,22 +170,19 @@ final class RowOperations {
      */
     private Row insertIfAbsent(TableInfo t, Map<String, Object> values, Map<String, ?> lookup) {
         Dialect dialect = session.bind().dialect();
-        List<String> columns = t.columns(values.keySet());
+        Insert insert = t.statement("I" + names(values), k -> Insert.of(dialect, t, values.keySet()));
         Object[] params = values.values().toArray();
-        String native1 = dialect.insertIfAbsentReturning(t.sqlName(), columns);
-        if (native1 != null) {
-            List<Row> rows = session.query(native1, params);
+        if (insert.ifAbsent() != null) {
+            List<Row> rows = session.query(insert.ifAbsent(), params);
             return rows.isEmpty() ? null : rows.get(0);
         }
-        String returning = dialect.insertReturning(t.sqlName(), columns);
-        String sql = returning != null ? returning : Dialect.insertInto(t.sqlName(), columns);
         Savepoint sp = dialect.failedStatementAbortsTransaction() ? session.savepoint() : null;
         try {
             Row inserted = null;
-            if (returning != null) {
-                inserted = session.query(sql, params).get(0);
+            if (insert.returning()) {
+                inserted = session.query(insert.sql(), params).get(0);
             } else {
-                session.update(sql, params);
+                session.update(insert.sql(), params);
             }
             if (sp != null) {
                 session.release(sp);
@@ -196,37 +196,73 @@ final class RowOperations {
         }
     }
 
-    private int update(TableInfo t, Map<String, ?> set, Map<String, ?> where) {
-        StringJoiner assignments = new StringJoiner(", ");
-        List<Object> params = new ArrayList<>();
-        for (Map.Entry<String, ?> e : set.entrySet()) {
-            assignments.add(t.column(e.getKey()) + " = ?");
-            params.add(e.getValue());
+    /**
+     * How this database inserts a row of some columns: a single insert-if-absent statement, or an insert
+     * that fails on a duplicate key and may return the row.
+     */
+    private record Insert(String ifAbsent, String sql, boolean returning) {
+        static Insert of(Dialect dialect, TableInfo t, Iterable<String> names) {
+            List<String> columns = t.columns(names);
+            String ifAbsent = dialect.insertIfAbsentReturning(t.sqlName(), columns);
+            String returning = dialect.insertReturning(t.sqlName(), columns);
+            return new Insert(ifAbsent, returning != null ? returning : Dialect.insertInto(t.sqlName(), columns),
+                    returning != null);
         }
-        String condition = where(t, where, params);
-        return session.update("UPDATE " + t.sqlName() + " SET " + assignments + " WHERE " + condition, params.toArray());
+    }
+
+    private int update(TableInfo t, Map<String, ?> set, Map<String, ?> where) {
+        String sql = t.statement("P" + names(set) + SEPARATOR + SEPARATOR + shape(where), k -> {
+            StringJoiner assignments = new StringJoiner(", ");
+            for (String column : set.keySet()) {
+                assignments.add(t.column(column) + " = ?");
+            }
+            return "UPDATE " + t.sqlName() + " SET " + assignments + " WHERE " + where(t, where);
+        });
+        List<Object> params = new ArrayList<>(set.values());
+        addNonNull(params, where);
+        return session.update(sql, params.toArray());
     }
 
     private List<Row> select(TableInfo t, Map<String, ?> where, String lockClause) {
-        List<Object> params = new ArrayList<>();
-        String sql = "SELECT * FROM " + t.sqlName() + " WHERE " + where(t, where, params) + lockClause;
+        String sql = t.statement("S" + lockClause + shape(where),
+                k -> "SELECT * FROM " + t.sqlName() + " WHERE " + where(t, where) + lockClause);
+        List<Object> params = new ArrayList<>(where.size());
+        addNonNull(params, where);
         return session.query(sql, params.toArray());
     }
 
-    private static String where(TableInfo t, Map<String, ?> where, List<Object> params) {
+    /** {@code a = ? AND b IS NULL}: a {@code null} value matches {@code IS NULL} and takes no parameter. */
+    private static String where(TableInfo t, Map<String, ?> where) {
         if (where.isEmpty()) {
             throw new IllegalArgumentException("at least one lookup column is needed");
         }
         StringJoiner and = new StringJoiner(" AND ");
         for (Map.Entry<String, ?> e : where.entrySet()) {
-            if (e.getValue() == null) {
-                and.add(t.column(e.getKey()) + " IS NULL");
-            } else {
-                and.add(t.column(e.getKey()) + " = ?");
-                params.add(e.getValue());
-            }
+            and.add(t.column(e.getKey()) + (e.getValue() == null ? " IS NULL" : " = ?"));
         }
         return and.toString();
+    }
+
+    private static void addNonNull(List<Object> params, Map<String, ?> where) {
+        for (Object v : where.values()) {
+            if (v != null) {
+                params.add(v);
+            }
+        }
+    }
+
+    /** The names of a map's keys, in order: part of a statement's cache key. */
+    private static String names(Map<String, ?> m) {
+        return String.join(SEPARATOR, m.keySet());
+    }
+
+    /** The names and which values are null: a condition's cache key, since {@code IS NULL} changes the SQL. */
+    private static String shape(Map<String, ?> m) {
+        StringBuilder key = new StringBuilder();
+        for (Map.Entry<String, ?> e : m.entrySet()) {
+            key.append(e.getKey()).append(e.getValue() == null ? "\u0001" : SEPARATOR);
+        }
+        return key.toString();
     }
 
     private Row single(String table, Map<String, ?> lookup, List<Row> rows) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** One table as the metadata describes it, with its names already quoted for the dialect. */
 final class TableInfo {
@@ -14,6 +16,8 @@ final class TableInfo {
     private final Map<String, String> columns;
     private final List<String> primaryKey;
     private final Dialect dialect;
+    /** Statements built for this table, by the shape of the call (which columns, which are null). */
+    private final Map<String, Object> statements = new ConcurrentHashMap<>();
 
     TableInfo(String bindName, String requested, String sqlName, Map<String, String> columns, List<String> primaryKey,
               Dialect dialect) {
@@ -23,6 +27,19 @@ final class TableInfo {
         this.columns = Map.copyOf(columns);
         this.primaryKey = List.copyOf(primaryKey);
         this.dialect = dialect;
+    }
+
+    /**
+     * A statement built once per shape of call and kept: building checks and quotes every name, which
+     * a repeated call with the same columns need not do again.
+     *
+     * @param key   the call's shape
+     * @param build builds the statement the first time
+     * @return the statement
+     */
+    @SuppressWarnings("unchecked")
+    <T> T statement(String key, Function<String, T> build) {
+        return (T) statements.computeIfAbsent(key, build);
     }
 
     /** @return the table's name, quoted, ready for SQL */

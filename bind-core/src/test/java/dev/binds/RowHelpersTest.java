@@ -23,6 +23,12 @@ class RowHelpersTest {
                         .isInstanceOf(NoResultException.class).hasMessageContaining("'items'").hasMessageContaining("[code]");
                 assertThatThrownBy(() -> s.getOne("items", Map.of("name", "same")))
                         .isInstanceOf(NonUniqueResultException.class).hasMessageContaining("more than one row");
+                // same columns, a null value: a different statement (IS NULL), not the one built above
+                s.update("insert into items(code, name, qty) values ('n', null, 3)");
+                java.util.Map<String, Object> nullName = new java.util.HashMap<>();
+                nullName.put("name", null);
+                assertThat(s.getOne("items", nullName).getString("code")).isEqualTo("n");
+                assertThat(s.getOne("items", Map.of("name", "same", "qty", 2)).getString("code")).isEqualTo("b");
             });
         }
     }

@@ -1,7 +1,6 @@
 package dev.binds.migrate;
 
 import dev.binds.Bind;
-import dev.binds.BindClosedException;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -26,10 +25,7 @@ final class BindDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (bind.isClosed()) {
-            throw new BindClosedException(bind.name(), "Bind '" + bind.name() + "' is closed");
-        }
-        return bind.dataSource().getConnection();
+        return bind.dataSource().getConnection(); // a closed bind throws BindClosedException here
     }
 
     @Override
